@@ -1,0 +1,1 @@
+"""Plain-Python helpers shared by the suite's channels (no Odoo import)."""

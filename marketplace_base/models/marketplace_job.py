@@ -1,0 +1,202 @@
+"""Marketplace jobs: one unit of sync work, queued and run by the runner."""
+
+import logging
+from datetime import timedelta
+
+from markupsafe import Markup, escape
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools.sql import create_index
+
+from ..lib.summary import counter_rows, summarize
+
+_logger = logging.getLogger(__name__)
+
+JOB_STATES = [
+    ("pending", "Pending"),
+    ("started", "Started"),
+    ("done", "Done"),
+    ("failed", "Failed"),
+    ("cancelled", "Cancelled"),
+]
+DEFAULT_MAX_ATTEMPTS = 5
+VACUUM_BATCH = 1000
+
+
+class MarketplaceJob(models.Model):
+    _name = "marketplace.job"
+    _description = "Marketplace Job"
+    _order = "id desc"
+
+    name = fields.Char(required=True)
+    account_id = fields.Many2one(
+        "marketplace.account", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="account_id.company_id", store=True, index=True)
+    channel = fields.Selection(related="account_id.channel")
+    job_type = fields.Selection(selection=[], required=True)
+    state = fields.Selection(JOB_STATES, required=True, default="pending", index=True, readonly=True)
+    priority = fields.Integer(default=10, help="Lower runs first.")
+    scheduled_at = fields.Datetime(
+        required=True,
+        default=fields.Datetime.now,
+        index=True,
+        help="The job does not run before this moment.",
+    )
+    started_at = fields.Datetime(readonly=True)
+    done_at = fields.Datetime(string="Ended at", readonly=True)
+    duration = fields.Float(string="Duration (s)", digits=(16, 1), readonly=True)
+    attempts = fields.Integer(readonly=True)
+    max_attempts = fields.Integer(default=DEFAULT_MAX_ATTEMPTS)
+    params = fields.Json(readonly=True)
+    params_display = fields.Text(string="Parameters", compute="_compute_params_display")
+    result = fields.Json(string="Result data", readonly=True)
+    summary = fields.Char(readonly=True)
+    result_display = fields.Html(string="Result", compute="_compute_result_display")
+    error_message = fields.Text(readonly=True)
+    exc_info = fields.Text(
+        string="Technical details",
+        readonly=True,
+        groups="marketplace_base.group_marketplace_manager",
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Enqueued by", default=lambda self: self.env.user, readonly=True
+    )
+    identity_key = fields.Char(
+        readonly=True,
+        index=True,
+        help="Jobs with the same account, type and key are not queued twice.",
+    )
+
+    def init(self):
+        create_index(
+            self.env.cr,
+            "marketplace_job_due_index",
+            self._table,
+            ["priority", "scheduled_at", "id"],
+            where="state = 'pending'",
+        )
+
+    @api.depends("params")
+    def _compute_params_display(self):
+        for job in self:
+            job.params_display = "\n".join(
+                f"{key}: {value}" for key, value in (job.params or {}).items()
+            )
+
+    @api.depends("result")
+    def _compute_result_display(self):
+        for job in self:
+            rows = counter_rows(job.result)
+            job.result_display = (
+                Markup("<table class='table table-sm o_marketplace_result'>%s</table>")
+                % Markup().join(
+                    Markup("<tr><th>%s</th><td>%s</td></tr>") % (escape(k), escape(v))
+                    for k, v in rows
+                )
+                if rows
+                else False
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        type_labels = dict(self._fields["job_type"]._description_selection(self.env))
+        for vals in vals_list:
+            if not vals.get("name"):
+                account = self.env["marketplace.account"].browse(vals.get("account_id"))
+                job_type = vals.get("job_type")
+                vals["name"] = f"{type_labels.get(job_type, job_type)} - {account.name}"
+        return super().create(vals_list)
+
+    # ------------------------------------------------------------------ actions
+    def action_retry(self):
+        """Put failed or cancelled jobs back in the queue, with fresh attempts."""
+        if any(job.state not in ("failed", "cancelled") for job in self):
+            raise UserError(_("Only failed or cancelled jobs can be retried."))
+        self.write(
+            {
+                "state": "pending",
+                "attempts": 0,
+                "scheduled_at": fields.Datetime.now(),
+                "started_at": False,
+                "done_at": False,
+                "error_message": False,
+            }
+        )
+        self._wake_runner()
+        return True
+
+    def action_cancel(self):
+        if any(job.state != "pending" for job in self):
+            raise UserError(_("Only pending jobs can be cancelled."))
+        self.write({"state": "cancelled", "done_at": fields.Datetime.now()})
+        return True
+
+    def action_run_now(self):
+        """Run a pending job in this request instead of waiting for the runner."""
+        self.ensure_one()
+        if self.state != "pending":
+            raise UserError(_("Only pending jobs can be run."))
+        self.env.flush_all()
+        if not self.sudo()._run_next_job(job_id=self.id):
+            raise UserError(
+                _(
+                    "The job could not start now: another job of account %s is running. "
+                    "It stays in the queue and runs after it.",
+                    self.account_id.name,
+                )
+            )
+        self.invalidate_recordset()
+        return True
+
+    def _wake_runner(self):
+        self.env.ref("marketplace_base.ir_cron_run_jobs").sudo()._trigger()
+
+    # ---------------------------------------------------------------- outcomes
+    def _mark_done(self, result, duration):
+        self.ensure_one()
+        self.write(
+            {
+                "state": "done",
+                "done_at": fields.Datetime.now(),
+                "duration": duration,
+                "result": result,
+                "summary": summarize(result),
+                "error_message": False,
+            }
+        )
+
+    def _notify_failure(self):
+        """Tell the account's followers that a job has failed for good."""
+        self.ensure_one()
+        self.account_id.message_post(
+            body=Markup("%s<br/>%s") % (
+                _("Job %(name)s failed after %(attempts)s attempt(s):", name=self.name,
+                  attempts=self.attempts),
+                self.error_message or "",
+            ),
+            subtype_xmlid="marketplace_base.mt_job_failed",
+        )
+
+    # -------------------------------------------------------------------- crons
+    @api.model
+    def _cron_vacuum_jobs(self):
+        """Delete ended jobs older than the retention period, a batch at a time."""
+        days = self._config_int("marketplace_base.job_retention_days", 30)
+        cutoff = fields.Datetime.now() - timedelta(days=days)
+        domain = [("state", "in", ("done", "cancelled")), ("done_at", "<", cutoff)]
+        old = self.search(domain, limit=VACUUM_BATCH, order="id")
+        old.unlink()
+        remaining = self.search_count(domain)
+        self.env["ir.cron"]._notify_progress(done=len(old), remaining=remaining)
+        return len(old)
+
+    @api.model
+    def _config_int(self, key, default):
+        value = self.env["ir.config_parameter"].sudo().get_param(key)
+        try:
+            return int(value) if value else default
+        except ValueError:
+            _logger.warning("Setting %s is not a number (%r); using %s", key, value, default)
+            return default

@@ -1,0 +1,135 @@
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import tagged
+
+from .common import TestChannelCase
+
+
+@tagged("post_install", "-at_install")
+class TestRunner(TestChannelCase):
+    def test_jobs_run_in_priority_order_and_record_timings(self):
+        low = self.enqueue(priority=20, items=1)
+        high = self.enqueue(priority=1, items=2)
+        normal = self.enqueue(priority=10, items=3)
+        self.assertEqual(self.run_jobs(), 3)
+        order = self.executions(low | high | normal).mapped("job_id")
+        self.assertEqual(order.ids, [high.id, normal.id, low.id])
+        for job in low | high | normal:
+            self.assertEqual(job.state, "done")
+            self.assertTrue(job.started_at and job.done_at)
+            self.assertLessEqual(job.started_at, job.done_at)
+            self.assertGreaterEqual(job.duration, 0)
+            self.assertEqual(job.attempts, 1)
+        self.assertEqual(normal.result["items_done"], 3)
+        self.assertEqual(normal.summary, "Items done: 3")
+
+    def test_equal_priorities_run_first_come_first_served(self):
+        jobs = self.enqueue() | self.enqueue() | self.enqueue()
+        self.run_jobs()
+        self.assertEqual(self.executions(jobs).mapped("job_id").ids, jobs.ids)
+
+    def test_job_scheduled_later_waits(self):
+        later = self.enqueue()
+        later.scheduled_at = fields.Datetime.now() + timedelta(hours=1)
+        self.assertEqual(self.run_jobs(), 0)
+        self.assertEqual(later.state, "pending")
+
+    def test_handler_summary_is_kept(self):
+        job = self.enqueue(summary="120 products checked, 3 stocks updated")
+        self.run_jobs()
+        self.assertEqual(job.summary, "120 products checked, 3 stocks updated")
+        self.assertIn("Items done", job.result_display)
+
+    def test_retryable_error_retries_with_growing_delays_then_fails(self):
+        job = self.enqueue(action="retry")
+        job.max_attempts = 3
+        delays = []
+        for attempt in (1, 2):
+            before = fields.Datetime.now()
+            self.run_jobs()
+            self.assertEqual(job.state, "pending")
+            self.assertEqual(job.attempts, attempt)
+            self.assertIn("Remote side busy.", job.error_message)
+            self.assertIn(f"Attempt {attempt} of 3", job.error_message)
+            delays.append((job.scheduled_at - before).total_seconds())
+            self.assertEqual(self.run_jobs(), 0, "a job waiting for its retry delay does not run")
+            self.make_due(job)
+        self.assertGreater(delays[1], delays[0])
+        self.run_jobs()
+        self.assertEqual(job.state, "failed")
+        self.assertEqual(job.attempts, 3)
+        self.assertEqual(job.error_message, "Remote side busy.")
+        self.assertIn("RetryableJobError", job.exc_info)
+        message = self.account.message_ids[0]
+        self.assertEqual(message.subtype_id, self.env.ref("marketplace_base.mt_job_failed"))
+        self.assertIn("Remote side busy.", message.body)
+
+    def test_retry_after_from_the_server_is_honoured(self):
+        job = self.enqueue(action="retry", retry_after=900)
+        before = fields.Datetime.now()
+        self.run_jobs()
+        self.assertGreaterEqual((job.scheduled_at - before).total_seconds(), 899)
+
+    def test_permanent_error_fails_at_once_with_its_message(self):
+        job = self.enqueue(action="fail")
+        self.run_jobs()
+        self.assertEqual(job.state, "failed")
+        self.assertEqual(job.attempts, 1)
+        self.assertEqual(job.error_message, "The remote side refused.")
+        self.assertTrue(job.done_at)
+
+    def test_unexpected_error_fails_with_type_and_traceback(self):
+        job = self.enqueue(action="crash")
+        self.run_jobs()
+        self.assertEqual(job.state, "failed")
+        self.assertIn("ZeroDivisionError", job.error_message)
+        self.assertIn("Traceback", job.exc_info)
+
+    def test_failed_job_leaves_none_of_its_writes(self):
+        partners = self.env["res.partner"].search_count([])
+        job = self.enqueue(action="write_then_raise")
+        self.run_jobs()
+        self.assertEqual(job.state, "failed")
+        self.assertEqual(self.account.name, "Test shop")
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+        self.assertFalse(self.executions(job), "the handler's own record is rolled back too")
+
+    def test_a_failing_job_does_not_stop_the_queue(self):
+        bad = self.enqueue(action="crash", priority=1)
+        good = self.enqueue(priority=2)
+        self.assertEqual(self.run_jobs(), 2)
+        self.assertEqual((bad.state, good.state), ("failed", "done"))
+
+    def test_job_of_an_archived_account_fails_clearly(self):
+        job = self.enqueue()
+        self.account.active = False
+        self.run_jobs()
+        self.assertEqual(job.state, "failed")
+        self.assertIn("archived", job.error_message)
+
+    def test_retry_and_cancel_buttons(self):
+        job = self.enqueue(action="fail")
+        self.run_jobs()
+        job.action_retry()
+        self.assertEqual((job.state, job.attempts, job.error_message), ("pending", 0, False))
+        job.action_cancel()
+        self.assertEqual(job.state, "cancelled")
+        self.run_jobs()
+        self.assertEqual(job.state, "cancelled", "a cancelled job never runs")
+        with self.assertRaisesRegex(Exception, "Only pending jobs"):
+            job.action_cancel()
+
+    def test_run_now_executes_a_pending_job_immediately(self):
+        job = self.enqueue(items=7)
+        job.scheduled_at = fields.Datetime.now() + timedelta(hours=1)
+        job.action_run_now()
+        self.assertEqual(job.state, "done")
+        self.assertEqual(job.result["items_done"], 7)
+
+    def test_time_budget_stops_taking_jobs_and_reports_remaining_work(self):
+        self.env["ir.config_parameter"].set_param("marketplace_base.runner_time_budget", "0")
+        self.enqueue()
+        self.enqueue()
+        self.assertEqual(self.run_jobs(), 0)
+        self.assertEqual(self.env["marketplace.job"]._count_due_jobs(), 2)

@@ -1,0 +1,83 @@
+import logging
+
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
+
+from .common import TestChannelCase
+
+
+@tagged("post_install", "-at_install")
+class TestSecurity(TestChannelCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user = new_test_user(cls.env, "mp_user", groups="marketplace_base.group_marketplace_user")
+        cls.manager = new_test_user(
+            cls.env, "mp_manager", groups="marketplace_base.group_marketplace_manager"
+        )
+        cls.other_company = cls.env["res.company"].create({"name": "Other Co"})
+        cls.other_user = new_test_user(
+            cls.env,
+            "mp_other",
+            groups="marketplace_base.group_marketplace_manager",
+            company_id=cls.other_company.id,
+            company_ids=[cls.other_company.id],
+        )
+
+    def test_user_sees_accounts_but_not_credentials(self):
+        account = self.account.with_user(self.user)
+        self.assertEqual(account.name, "Test shop")
+        with self.assertRaises(AccessError):
+            account.read(["test_api_key"])
+        self.assertNotIn("test_api_key", account.fields_get())
+
+    def test_user_cannot_edit_or_create_accounts(self):
+        with self.assertRaises(AccessError):
+            self.account.with_user(self.user).write({"name": "Renamed"})
+        with self.assertRaises(AccessError):
+            self.env["marketplace.account"].with_user(self.user).create(
+                {"name": "New", "channel": "test"}
+            )
+
+    def test_user_can_queue_retry_and_cancel_jobs(self):
+        account = self.account.with_user(self.user)
+        job = account._enqueue_job("test_task")
+        job.action_cancel()
+        self.assertEqual(job.state, "cancelled")
+        job.action_retry()
+        self.assertEqual(job.state, "pending")
+
+    def test_manager_reads_and_writes_credentials(self):
+        account = self.account.with_user(self.manager)
+        self.assertEqual(account.test_api_key, "s3cret")
+        account.test_api_key = "new"
+        self.assertEqual(self.account.test_api_key, "new")
+
+    def test_credentials_never_reach_job_results_or_logs(self):
+        records = []
+        handler = logging.Handler(logging.INFO)
+        handler.emit = records.append
+        logging.getLogger().addHandler(handler)
+        try:
+            job = self.enqueue()
+            self.run_jobs()
+        finally:
+            logging.getLogger().removeHandler(handler)
+        logged = "\n".join(record.getMessage() for record in records)
+        self.assertIn(f"Job {job.id} (test_task) for account Test shop: done", logged)
+        self.assertNotIn("s3cret", logged)
+        self.assertNotIn("s3cret", str(job.result) + (job.summary or ""))
+
+    def test_other_company_sees_neither_accounts_nor_jobs(self):
+        job = self.enqueue()
+        Account = self.env["marketplace.account"].with_user(self.other_user)
+        Job = self.env["marketplace.job"].with_user(self.other_user)
+        self.assertFalse(Account.search([("id", "=", self.account.id)]))
+        self.assertFalse(Job.search([("id", "=", job.id)]))
+        with self.assertRaises(AccessError):
+            self.account.with_user(self.other_user).read(["name"])
+        own = Account.create({"name": "Other shop", "channel": "test"})
+        self.assertEqual(own.company_id, self.other_company)
+        self.assertFalse(
+            self.env["marketplace.account"].with_user(self.manager).search([("id", "=", own.id)])
+        )
