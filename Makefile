@@ -1,0 +1,30 @@
+# Marketplace suite for Odoo 18.0. See README.md; settings are environment
+# variables documented in scripts/lib.sh (ODOO_SRC, PGHOST, ...).
+SHELL := /bin/bash
+
+.PHONY: help test test-unit run lint bench clean
+
+help:
+	@echo "make test      unit tier + Odoo tier (fresh database, install, reinstall, tests)"
+	@echo "make test-unit unit tier only (no Odoo needed)"
+	@echo "make run       Odoo 18 on http://localhost:8069 with the suite installed"
+	@echo "make lint      ruff (and pylint-odoo when installed)"
+	@echo "make bench     benchmarks (figures in README.md)"
+
+test:
+	@scripts/test.sh
+
+test-unit:
+	@scripts/test.sh --unit-only
+
+run:
+	@scripts/run.sh
+
+lint:
+	@. scripts/lib.sh && "$$SUITE_VENV/bin/pip" install -q ruff && "$$SUITE_VENV/bin/ruff" check .
+
+bench:
+	@scripts/bench.sh
+
+clean:
+	rm -rf .cache .pytest_cache

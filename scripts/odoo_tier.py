@@ -1,0 +1,133 @@
+"""The Odoo tier: install the suite on a fresh database and run its tests.
+
+Steps, each a real ``odoo-bin`` run on a database created for this run:
+  1. install every suite addon (test addons included); the log must hold
+     no WARNING/ERROR line (deprecated views, missing access rights, ...);
+  2. uninstall them and install them again, both with clean logs;
+  3. update them with tests enabled (at_install and post_install tests of
+     the suite's addons), and read Odoo's own test report.
+Prints ``odoo tier: N passed, N failed`` last; exits non-zero on any failure.
+
+Usage: python scripts/odoo_tier.py ODOO_SRC ADDONS [--keep-db] [--skip-reinstall]
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+LOG_DIR = Path(os.environ.get("SUITE_LOG_DIR", REPO / ".cache" / "logs"))
+PROBLEM = re.compile(r"^\S+ \S+ \d+ (WARNING|ERROR|CRITICAL) ")
+RESULT = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
+UNINSTALL = """
+modules = env["ir.module.module"].search([("name", "in", {names!r})])
+modules.button_immediate_uninstall()
+env.cr.commit()
+"""
+
+
+def odoo_command(odoo_src, db, addons_path, *args):
+    return [
+        sys.executable, str(Path(odoo_src) / "odoo-bin"), *args,
+        f"--addons-path={odoo_src}/addons,{addons_path}",
+        f"--db_host={os.environ['PGHOST']}", f"--db_port={os.environ['PGPORT']}",
+        f"--db_user={os.environ['PGUSER']}", "-d", db,
+        "--without-demo=all", "--http-port=0", "--log-level=info",
+        "--max-cron-threads=0",
+    ]
+
+
+def run(step, command, log_name, stdin=None):
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    log_path = LOG_DIR / log_name
+    start = time.monotonic()
+    with open(log_path, "w") as log:
+        completed = subprocess.run(
+            command, input=stdin, text=True, stdout=log, stderr=subprocess.STDOUT, check=False
+        )
+    elapsed = time.monotonic() - start
+    text = log_path.read_text(errors="replace")
+    print(f"[odoo] {step}: exit {completed.returncode} in {elapsed:.0f} s (log: {log_path})")
+    return completed.returncode, text
+
+
+def problems(text):
+    ignored = ("Running as user 'root'",)
+    return [
+        line for line in text.splitlines()
+        if PROBLEM.match(line) and not any(i in line for i in ignored)
+    ]
+
+
+def clean_step(step, command, log_name, stdin=None):
+    code, text = run(step, command, log_name, stdin)
+    bad = problems(text)
+    for line in bad[:20]:
+        print(f"[odoo]   {line}")
+    if code or bad:
+        print(f"[odoo] FAILED: {step} ({len(bad)} warning/error lines)")
+        return False
+    return True
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("odoo_src")
+    parser.add_argument("addons", help="comma-separated addons to install and test")
+    parser.add_argument("--keep-db", action="store_true")
+    parser.add_argument("--skip-reinstall", action="store_true")
+    options = parser.parse_args()
+
+    addons = options.addons.split(",")
+    db = f"suite_test_{os.getpid()}"
+    base = lambda *args: odoo_command(options.odoo_src, db, str(REPO), *args)  # noqa: E731
+    subprocess.run(["dropdb", "--if-exists", db], check=False)
+    failures = []
+    try:
+        if not clean_step("install", base("-i", ",".join(addons), "--stop-after-init"), "install.log"):
+            failures.append("install")
+        elif not options.skip_reinstall:
+            script = UNINSTALL.format(names=addons)
+            shell = base("shell", "--no-http")
+            shell.remove("--http-port=0")
+            if not clean_step("uninstall", shell, "uninstall.log", stdin=script):
+                failures.append("uninstall")
+            if not clean_step(
+                "reinstall", base("-i", ",".join(addons), "--stop-after-init"), "reinstall.log"
+            ):
+                failures.append("reinstall")
+        if "install" in failures:
+            print("odoo tier: 0 passed, 1 failed")
+            return 1
+        tags = ",".join(f"/{name}" for name in addons)
+        code, text = run(
+            "tests",
+            base("-u", ",".join(addons), "--test-enable", f"--test-tags={tags}", "--stop-after-init"),
+            "tests.log",
+        )
+        counts = [tuple(map(int, m)) for m in RESULT.findall(text)]
+        failed = sum(f + e for f, e, _t in counts)
+        total = sum(t for _f, _e, t in counts)
+        for line in text.splitlines():
+            if re.search(r" (ERROR|CRITICAL) .*(FAIL|ERROR):", line):
+                print(f"[odoo]   {line}")
+        if total == 0:
+            print("[odoo] FAILED: no test ran")
+            failed += 1
+        if code and not failed:
+            print(f"[odoo] FAILED: odoo-bin exited with {code}")
+            failed += 1
+        failed += len(failures)
+        print(f"odoo tier: {total - min(failed, total)} passed, {failed} failed")
+        return 1 if failed else 0
+    finally:
+        if not options.keep_db:
+            subprocess.run(["dropdb", "--if-exists", db], check=False)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
