@@ -37,3 +37,17 @@ def counter_rows(result):
         else:
             rows.append((label(key), str(value)))
     return rows
+
+
+def merge_counters(results):
+    """Add up several results: numbers summed, lists joined (at most 50 items)."""
+    merged = {}
+    for result in results:
+        for key, value in result.items():
+            if isinstance(value, list):
+                merged[key] = (merged.get(key, []) + value)[:MAX_LISTED]
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                merged[key] = merged.get(key, 0) + value
+            else:
+                merged[key] = value
+    return merged

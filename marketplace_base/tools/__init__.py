@@ -1,0 +1,4 @@
+"""ORM helpers shared by the suite's channels."""
+
+from .batch import create_isolated  # noqa: F401
+from .job_log import job_logger  # noqa: F401
