@@ -1,0 +1,1 @@
+"""Plain-Python stock logic (no Odoo import)."""

@@ -1,0 +1,107 @@
+"""Decide which quantities to apply, from remote stock and Odoo's products.
+
+Matching is by SKU = internal reference, trimmed. Everything a user should
+know about (blank SKUs, unknown SKUs, duplicates, archived, not storable,
+tracked products, negative quantities) is counted and listed, never
+silently guessed.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+MAX_LISTED = 50
+
+
+@dataclass(frozen=True)
+class ProductInfo:
+    """What the plan needs to know of an Odoo product."""
+
+    id: int
+    code: str
+    active: bool = True
+    storable: bool = True
+    tracked: bool = False
+
+
+@dataclass
+class StockPlan:
+    """Quantities to set, per product id, and the counters of the job result."""
+
+    to_apply: dict = field(default_factory=dict)  # product id -> new quantity (Decimal)
+    remote_quantities: dict = field(default_factory=dict)  # product id -> remote quantity
+    counters: dict = field(default_factory=dict)
+
+    def count(self, key, item=None, n=1):
+        self.counters[key] = self.counters.get(key, 0) + n
+        if item is not None:
+            listed = self.counters.setdefault(f"{key}_list", [])
+            if len(listed) < MAX_LISTED:
+                listed.append(item)
+
+
+def normalize_sku(sku):
+    return (sku or "").strip()
+
+
+def index_products(products):
+    """``{code: [ProductInfo, ...]}`` keyed by the trimmed internal reference."""
+    index = {}
+    for product in products:
+        code = normalize_sku(product.code)
+        if code:
+            index.setdefault(code, []).append(product)
+    return index
+
+
+def plan_stock(remote, products_by_code, current, allow_negative=False):
+    """Build the plan.
+
+    :param remote: iterable of ``(sku, quantity)``; a SKU seen twice is summed
+        (the same item listed under several remote warehouses)
+    :param products_by_code: ``index_products(...)`` of the company's products
+    :param current: ``{product id: on-hand quantity in the target location}``
+    """
+    plan = StockPlan()
+    counters = plan.counters
+    for key in ("products_seen", "blank_skus", "stocks_updated", "unchanged", "unknown_skus",
+                "not_storable", "archived", "duplicates", "tracked", "negative_quantities"):
+        counters[key] = 0
+    quantities = {}
+    for sku, quantity in remote:
+        counters["products_seen"] += 1
+        sku = normalize_sku(sku)
+        if not sku:
+            counters["blank_skus"] += 1
+            continue
+        quantities[sku] = quantities.get(sku, Decimal(0)) + Decimal(quantity or 0)
+
+    for sku, quantity in quantities.items():
+        matches = products_by_code.get(sku, [])
+        active = [p for p in matches if p.active]
+        if not matches:
+            plan.count("unknown_skus", sku)
+            continue
+        if not active:
+            plan.count("archived", sku)
+            continue
+        if len(active) > 1:
+            plan.count("duplicates", sku)
+            continue
+        product = active[0]
+        if not product.storable:
+            plan.count("not_storable", sku)
+            continue
+        if product.tracked:
+            plan.count("tracked", sku)
+            continue
+        plan.remote_quantities[product.id] = quantity
+        if quantity < 0:
+            plan.count("negative_quantities", sku)
+            if not allow_negative:
+                quantity = Decimal(0)
+        if Decimal(str(current.get(product.id, 0))) == quantity:
+            counters["unchanged"] += 1
+        else:
+            plan.to_apply[product.id] = quantity
+    counters["stocks_updated"] = len(plan.to_apply)
+    return plan

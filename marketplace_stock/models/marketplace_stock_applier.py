@@ -1,0 +1,139 @@
+"""Apply remote stock to a location as real inventory adjustments.
+
+Channels hand plain ``(sku, quantity)`` pairs to ``_apply_remote_stock``;
+this service matches them to products (one query), diffs them against the
+on-hand quantities (one query), and applies the differences through the
+quants' inventory mode in one ``_apply_inventory()`` call, so every change
+is a done stock move named after the job, in the product's history.
+"""
+
+import logging
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.tools import split_every
+
+from ..lib.stock_plan import ProductInfo, index_products, normalize_sku, plan_stock
+
+_logger = logging.getLogger(__name__)
+
+
+class MarketplaceStockApplier(models.AbstractModel):
+    _name = "marketplace.stock.applier"
+    _description = "Apply Remote Stock as Inventory Adjustments"
+
+    @api.model
+    def _apply_remote_stock(self, account, location, remote, job=None):
+        """Make ``location`` hold the remote quantities; return the counters."""
+        remote = list(remote)
+        skus = {normalize_sku(sku) for sku, _qty in remote} - {""}
+        products = self._product_infos(account.company_id, skus)
+        current = self._on_hand(location, [p.id for p in products])
+        plan = plan_stock(remote, index_products(products), current, account.stock_allow_negative)
+        name = f"{job.name} [job {job.id}]" if job else account.name
+        self._set_quantities(location, plan.to_apply, name)
+        self._store_remote_quantities(account, location, plan.remote_quantities, job)
+        _logger.info(
+            "Account %s, job %s: %s products seen, %s stocks updated in %s",
+            account.name, job.id if job else "-", plan.counters["products_seen"],
+            plan.counters["stocks_updated"], location.complete_name,
+        )
+        return plan.counters
+
+    @api.model
+    def _product_infos(self, company, skus):
+        """The company's products whose trimmed internal reference is in ``skus``."""
+        if not skus:
+            return []
+        self.env["product.product"].flush_model()
+        self.env["product.template"].flush_model()
+        self.env.cr.execute(
+            """
+            SELECT pp.id, trim(pp.default_code), pp.active AND pt.active,
+                   pt.type = 'consu' AND pt.is_storable, pt.tracking != 'none'
+              FROM product_product pp
+              JOIN product_template pt ON pt.id = pp.product_tmpl_id
+             WHERE trim(pp.default_code) = ANY(%s)
+               AND (pt.company_id IS NULL OR pt.company_id = %s)
+            """,
+            (list(skus), company.id),
+        )
+        return [ProductInfo(*row) for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _adjustable_quants(self, location, product_ids):
+        """The quants an adjustment writes on: no lot, package or owner."""
+        return self.env["stock.quant"].sudo().search([
+            ("location_id", "=", location.id),
+            ("product_id", "in", list(product_ids)),
+            ("lot_id", "=", False),
+            ("package_id", "=", False),
+            ("owner_id", "=", False),
+        ])
+
+    @api.model
+    def _on_hand(self, location, product_ids):
+        on_hand = defaultdict(float)
+        for quant in self._adjustable_quants(location, product_ids):
+            on_hand[quant.product_id.id] += quant.quantity
+        return on_hand
+
+    @api.model
+    def _set_quantities(self, location, quantities, inventory_name):
+        """Set ``{product id: quantity}`` in inventory mode and apply it at once."""
+        if not quantities:
+            return
+        Quant = self.env["stock.quant"].sudo()
+        quants = self._adjustable_quants(location, quantities)
+        by_product = {}
+        for quant in quants:
+            by_product.setdefault(quant.product_id.id, quant)
+        missing = [pid for pid in quantities if pid not in by_product]
+        if missing:
+            created = Quant.create([{"product_id": pid, "location_id": location.id} for pid in missing])
+            by_product.update(zip(missing, created))
+        by_quantity = defaultdict(list)
+        for product_id, quantity in quantities.items():
+            by_quantity[quantity].append(by_product[product_id].id)
+        for quantity, quant_ids in by_quantity.items():
+            Quant.browse(quant_ids).write({"inventory_quantity": float(quantity)})
+        Quant.browse([by_product[pid].id for pid in quantities]).with_context(
+            inventory_name=inventory_name
+        )._apply_inventory()
+
+    @api.model
+    def _store_remote_quantities(self, account, location, quantities, job):
+        """Remember the last remote quantity per product, for the product form."""
+        if not quantities:
+            return
+        now = fields.Datetime.now()
+        uid = self.env.uid
+        self.env["product.product"].flush_model(["product_tmpl_id"])
+        for chunk in split_every(1000, quantities.items()):
+            self.env.cr.execute_values(
+                """
+                INSERT INTO marketplace_product_stock
+                       (account_id, company_id, product_id, product_tmpl_id, location_id,
+                        remote_quantity, synced_at, job_id,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT v.account_id, v.company_id, v.product_id, pp.product_tmpl_id, v.location_id,
+                       v.remote_quantity, v.synced_at, v.job_id, v.uid, v.synced_at, v.uid, v.synced_at
+                  FROM (VALUES %s) AS v(account_id, company_id, product_id, location_id,
+                                         remote_quantity, synced_at, job_id, uid)
+                  JOIN product_product pp ON pp.id = v.product_id
+                ON CONFLICT (account_id, product_id, location_id) DO UPDATE
+                   SET remote_quantity = EXCLUDED.remote_quantity,
+                       synced_at = EXCLUDED.synced_at,
+                       job_id = EXCLUDED.job_id,
+                       write_uid = EXCLUDED.write_uid,
+                       write_date = EXCLUDED.write_date
+                """,
+                [
+                    (account.id, account.company_id.id, product_id, location.id, float(qty), now,
+                     job.id if job else None, uid)
+                    for product_id, qty in chunk
+                ],
+                template="(%s, %s, %s, %s, %s, %s::timestamp, %s, %s)",
+                page_size=1000,
+            )
+        self.env["marketplace.product.stock"].invalidate_model()
