@@ -1,0 +1,15 @@
+{
+    "name": "Marketplace Zortout",
+    "summary": "Zortout (ZORT) channel: stock sync every 10 minutes and product import",
+    "version": "18.0.1.0.0",
+    "category": "Inventory/Inventory",
+    "website": "https://github.com/marketplace-suite/marketplace-suite",
+    "author": "Marketplace Suite contributors",
+    "license": "LGPL-3",
+    "depends": ["marketplace_stock"],
+    "data": [
+        "data/ir_cron_data.xml",
+        "views/marketplace_account_views.xml",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,1 @@
+"""HTTP clients of the Zortout channel (plain Python, no Odoo import)."""

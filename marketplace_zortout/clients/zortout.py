@@ -1,0 +1,165 @@
+"""Zortout (ZORT) Open API v4 client.
+
+Every call sends the three authentication headers ``storename``, ``apikey``
+and ``apisecret``. Answers wrap their payload with a ``res`` status object::
+
+    {"res": {"resCode": "200", "resDesc": ""}, "list": [...], "count": 1234}
+
+Business errors come as HTTP 200 with another ``resCode``; code ``100`` is a
+daily-quota notice that comes with a successful read and is kept in
+``client.notices``. Numbers arrive as strings ("12", "-3", "1,234.50", "").
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from odoo.addons.marketplace_base.lib.errors import MarketplaceError
+from odoo.addons.marketplace_base.lib.http import JsonHttpClient
+
+DEFAULT_URL = "https://open-api.zortout.com/v4"
+PAGE_SIZE = 500
+OK_CODES = {"200", "100"}
+QUOTA_NOTICE = "100"
+
+
+def parse_number(value, where="number"):
+    """A Zortout number as ``Decimal``; ``""``/``None`` give ``None``."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return Decimal(str(value))
+    text = str(value).strip().replace(",", "")
+    if not text:
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:
+        raise MarketplaceError(f"Zortout {where}: {value!r} is not a number.") from exc
+
+
+@dataclass
+class ZortoutProduct:
+    """One product of GetProducts; ``stock`` is 0 when Zortout sends none."""
+
+    id: int
+    sku: str
+    name: str
+    barcode: str
+    sell_price: Decimal | None
+    cost: Decimal | None
+    stock: Decimal
+    available_stock: Decimal | None
+    unit: str
+    active: bool
+    raw: dict = field(repr=False, default_factory=dict)
+
+    @classmethod
+    def from_payload(cls, item, endpoint):
+        if not isinstance(item, dict):
+            raise MarketplaceError(f"Zortout {endpoint}: a product is not an object ({item!r}).")
+        sku = str(item.get("sku") or "").strip()
+
+        def number(key):
+            return parse_number(item.get(key), f"{endpoint}, product {sku or item.get('id')}, '{key}'")
+
+        return cls(
+            id=item.get("id"),
+            sku=sku,
+            name=str(item.get("name") or "").strip(),
+            barcode=str(item.get("barcode") or "").strip(),
+            sell_price=number("sellprice"),
+            cost=number("purchaseprice"),
+            stock=number("stock") or Decimal(0),
+            available_stock=number("availablestock"),
+            unit=str(item.get("unittext") or "").strip(),
+            active=item.get("active", True) not in (False, 0, "0", "false"),
+            raw=item,
+        )
+
+
+@dataclass
+class ZortoutWarehouse:
+    id: int
+    code: str
+    name: str
+
+
+class ZortoutClient(JsonHttpClient):
+    service = "Zortout"
+
+    def __init__(self, storename, apikey, apisecret, base_url=DEFAULT_URL, session=None, timeout=30):
+        super().__init__(base_url, session=session, timeout=timeout)
+        self.storename = storename
+        self._apikey = apikey
+        self._apisecret = apisecret
+        self.notices = []
+
+    def _headers(self):
+        return {"storename": self.storename, "apikey": self._apikey, "apisecret": self._apisecret}
+
+    def _auth_error(self, response, endpoint):
+        return MarketplaceError(
+            f"Zortout refused the credentials of store '{self.storename}' "
+            f"(HTTP {response.status_code} on {endpoint}): check the API key and secret, "
+            "and that the API is enabled in Zortout."
+        )
+
+    def _get(self, endpoint, params=None, headers=None):
+        payload = self._request("GET", endpoint, params=params, headers=headers)
+        res = self.field(payload, "res", endpoint, dict)
+        code = str(self.field(res, "resCode", endpoint, (str, int)))
+        description = str(res.get("resDesc") or "").strip()
+        if code not in OK_CODES:
+            raise MarketplaceError(
+                f"Zortout refused {endpoint} (code {code}): {description or 'no description'}"
+            )
+        if code == QUOTA_NOTICE and description not in self.notices:
+            self.notices.append(description or "daily quota notice")
+        return payload
+
+    def iter_product_pages(self, warehouse_code=None, sku_list=None, updated_after=None,
+                           active_only=False, limit=PAGE_SIZE):
+        """Yield lists of ``ZortoutProduct``, page by page; any failing page raises."""
+        endpoint = "Product/GetProducts"
+        params = {"limit": limit}
+        if warehouse_code:
+            params["warehousecode"] = warehouse_code
+        if updated_after:
+            params["updatedafter"] = updated_after.strftime("%Y-%m-%d %H:%M")
+        if active_only:
+            params["activestatus"] = 1
+        headers = {"skulist": ",".join(sku_list)} if sku_list else None
+        page, seen = 1, 0
+        while True:
+            payload = self._get(endpoint, params={**params, "page": page}, headers=headers)
+            items = self.field(payload, "list", endpoint, list)
+            count = parse_number(payload.get("count"), f"{endpoint} 'count'")
+            if items:
+                yield [ZortoutProduct.from_payload(item, endpoint) for item in items]
+            seen += len(items)
+            if len(items) < limit or (count is not None and seen >= count):
+                return
+            page += 1
+
+    def iter_products(self, **kwargs):
+        for page in self.iter_product_pages(**kwargs):
+            yield from page
+
+    def get_warehouses(self):
+        endpoint = "Warehouse/GetWarehouses"
+        payload = self._get(endpoint)
+        return [
+            ZortoutWarehouse(
+                id=item.get("id"),
+                code=str(self.field(item, "code", endpoint)),
+                name=str(item.get("name") or ""),
+            )
+            for item in self.field(payload, "list", endpoint, list)
+        ]
+
+    def check_connection(self):
+        warehouses = self.get_warehouses()
+        return (
+            f"Connected to Zortout store '{self.storename}': "
+            f"{len(warehouses)} warehouse(s) ({', '.join(w.code for w in warehouses[:5])})."
+        )

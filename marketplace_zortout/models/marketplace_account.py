@@ -1,0 +1,143 @@
+"""The Zortout channel on marketplace accounts: credentials, buttons, jobs."""
+
+import logging
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.marketplace_base.lib.errors import MarketplaceError
+from odoo.addons.marketplace_base.lib.summary import merge_counters
+from odoo.addons.marketplace_base.tools import job_logger
+
+from ..clients.zortout import DEFAULT_URL, ZortoutClient
+
+_logger = logging.getLogger(__name__)
+
+ADMIN = "marketplace_base.group_marketplace_manager"
+AUTO_STOCK_KEY = "zortout-stock"
+
+
+class MarketplaceAccount(models.Model):
+    _inherit = "marketplace.account"
+
+    channel = fields.Selection(
+        selection_add=[("zortout", "Zortout")], ondelete={"zortout": "cascade"}
+    )
+    zortout_storename = fields.Char(string="Store name", groups=ADMIN)
+    zortout_apikey = fields.Char(string="API key", groups=ADMIN)
+    zortout_apisecret = fields.Char(string="API secret", groups=ADMIN)
+    zortout_api_url = fields.Char(string="API base URL", default=DEFAULT_URL, groups=ADMIN)
+    zortout_warehouse_code = fields.Char(
+        string="Zortout warehouse code",
+        help="Only this Zortout warehouse's stock; empty means all warehouses.",
+    )
+
+    # ------------------------------------------------------------------ client
+    def _zortout_client(self):
+        self.ensure_one()
+        account = self.sudo()
+        missing = [
+            label
+            for field, label in (
+                ("zortout_storename", _("store name")),
+                ("zortout_apikey", _("API key")),
+                ("zortout_apisecret", _("API secret")),
+            )
+            if not account[field]
+        ]
+        if missing:
+            raise MarketplaceError(
+                _("Account %(name)s: set the Zortout %(fields)s first.",
+                  name=self.name, fields=", ".join(missing))
+            )
+        return ZortoutClient(
+            account.zortout_storename,
+            account.zortout_apikey,
+            account.zortout_apisecret,
+            base_url=account.zortout_api_url or DEFAULT_URL,
+        )
+
+    def _test_connection(self):
+        if self.channel != "zortout":
+            return super()._test_connection()
+        try:
+            return self._zortout_client().check_connection()
+        except MarketplaceError as exc:
+            raise UserError(str(exc)) from exc
+
+    # ----------------------------------------------------------------- buttons
+    def action_zortout_sync_stock(self):
+        self.ensure_one()
+        job = self._enqueue_job(
+            "sync_stock_from_zortout",
+            params=self._zortout_stock_params(),
+            name=_("Sync Stock from Zortout - %s", self.name),
+            identity_key=AUTO_STOCK_KEY,
+        )
+        return self._open_job(job)
+
+    def action_zortout_import_products(self):
+        self.ensure_one()
+        job = self._enqueue_job(
+            "sync_products_from_zortout",
+            name=_("Import Products from Zortout - %s", self.name),
+            identity_key="zortout-products",
+        )
+        return self._open_job(job)
+
+    def _open_job(self, job):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "marketplace.job",
+            "res_id": job.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def _zortout_stock_params(self):
+        return {"warehouse_code": self.zortout_warehouse_code or None, "sku_list": []}
+
+    # ------------------------------------------------------------------- crons
+    @api.model
+    def _cron_zortout_enqueue_stock_sync(self):
+        """Queue one stock sync per active Zortout account with sync enabled."""
+        for account in self._accounts_to_sync("zortout"):
+            account._enqueue_job(
+                "sync_stock_from_zortout",
+                params=account._zortout_stock_params(),
+                name=_("Sync Stock from Zortout - %s (Auto)", account.name),
+                identity_key=AUTO_STOCK_KEY,
+            )
+
+    # -------------------------------------------------------------------- jobs
+    def _run_job_sync_stock_from_zortout(self, job):
+        """Fetch every page first, then apply: a failed page applies nothing."""
+        log = job_logger(_logger, self, job)
+        params = job.params or {}
+        client = self._zortout_client()
+        sku_list = [sku for sku in (params.get("sku_list") or []) if sku and sku.strip()]
+        fetched = []
+        for code, location in self._stock_targets(params.get("warehouse_code")):
+            products = list(
+                client.iter_products(warehouse_code=code, sku_list=sku_list or None)
+            )
+            log.info("fetched %s products from warehouse %s", len(products), code or "(all)")
+            fetched.append((location, [(p.sku, p.stock) for p in products]))
+        applier = self.env["marketplace.stock.applier"]
+        result = merge_counters(
+            applier._apply_remote_stock(self, location, remote, job) for location, remote in fetched
+        )
+        result["summary"] = _(
+            "%(seen)s products seen, %(updated)s stocks updated, %(unknown)s unknown SKUs",
+            seen=result["products_seen"], updated=result["stocks_updated"],
+            unknown=result["unknown_skus"],
+        )
+        if client.notices:
+            result["zortout_notices"] = client.notices
+        log.info("%s", result["summary"])
+        return result
+
+    def _run_job_sync_products_from_zortout(self, job):
+        client = self._zortout_client()
+        products = list(client.iter_products())
+        return self.env["marketplace.zortout.product.import"]._import_products(self, products, job)

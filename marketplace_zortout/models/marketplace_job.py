@@ -1,0 +1,13 @@
+from odoo import fields, models
+
+
+class MarketplaceJob(models.Model):
+    _inherit = "marketplace.job"
+
+    job_type = fields.Selection(
+        selection_add=[
+            ("sync_stock_from_zortout", "Sync Stock from Zortout"),
+            ("sync_products_from_zortout", "Import Products from Zortout"),
+        ],
+        ondelete={"sync_stock_from_zortout": "cascade", "sync_products_from_zortout": "cascade"},
+    )

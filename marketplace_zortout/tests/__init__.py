@@ -1,0 +1,2 @@
+from . import test_stock_sync
+from . import test_product_import

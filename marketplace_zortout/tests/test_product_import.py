@@ -1,0 +1,53 @@
+from odoo.tests import tagged
+
+from .common import ZortoutCase
+
+
+@tagged("post_install", "-at_install")
+class TestProductImport(ZortoutCase):
+    def setUp(self):
+        super().setUp()
+        self.fake.products = {
+            "A-1": {"name": "A one renamed", "sellprice": 120, "purchaseprice": 70},
+            "NEW-1": {"name": "New product", "barcode": "8850000000017", "sellprice": "1,250.50",
+                      "purchaseprice": 900, "unittext": "Units"},
+            "NEW-2": {"name": "Second new", "barcode": "8850000000017"},
+        }
+        self.addCleanup(setattr, self.fake, "products", {})
+
+    def import_products(self):
+        self.account.action_zortout_import_products()
+        self.run_jobs()
+        return self.env["marketplace.job"].search(
+            [("account_id", "=", self.account.id), ("job_type", "=", "sync_products_from_zortout")]
+        )
+
+    def test_missing_products_are_created_and_changed_ones_updated(self):
+        job = self.import_products()
+        self.assertEqual(job.state, "done", job.error_message)
+        new = self.env["product.product"].search([("default_code", "=", "NEW-1")])
+        self.assertEqual(new.name, "New product")
+        self.assertTrue(new.is_storable)
+        self.assertEqual(new.list_price, 1250.5)
+        self.assertEqual(new.standard_price, 900)
+        self.assertEqual(new.barcode, "8850000000017")
+        self.assertEqual(self.a1.name, "A one renamed")
+        self.assertEqual(self.a1.list_price, 120)
+        self.assertGreaterEqual(job.result["updated"], 1)
+
+    def test_a_bad_row_is_reported_and_the_others_land(self):
+        job = self.import_products()
+        self.assertEqual(job.state, "done")
+        self.assertFalse(self.env["product.product"].search([("default_code", "=", "NEW-2")]))
+        self.assertEqual(len(job.result["errors"]), 2, job.result["errors"])
+        self.assertTrue(any("NEW-2" in e for e in job.result["errors"]))
+        self.assertTrue(any("DUP" in e for e in job.result["errors"]))
+
+    def test_nothing_is_deleted_and_a_rerun_changes_nothing(self):
+        self.import_products()
+        products = self.env["product.product"].search_count([])
+        job2 = self.account._enqueue_job("sync_products_from_zortout")
+        self.run_jobs()
+        self.assertEqual(self.env["product.product"].search_count([]), products)
+        self.assertEqual(job2.result["created"], 0)
+        self.assertEqual(job2.result["updated"], 0)

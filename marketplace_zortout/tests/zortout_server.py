@@ -1,0 +1,106 @@
+"""A fake Zortout API on a FixtureServer, answering in Zortout's v4 format.
+
+``ZortoutFake(server, stock={"W1": {"SKU": 5}}, products={...})`` serves
+GetProducts (page/limit/warehousecode/skulist/activestatus) and
+GetWarehouses. Without ``warehousecode`` the stock is the sum over all
+warehouses, as Zortout reports it. ``fail_page`` makes one page answer an
+HTTP status; ``res_code`` makes every answer a business error. No Odoo
+import: the Odoo tier, the unit tier and the benchmark share it.
+"""
+
+from collections import defaultdict
+
+
+def format_number(value):
+    """Zortout sends numbers as strings."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    value = float(value)
+    return str(int(value)) if value.is_integer() else f"{value:.2f}"
+
+
+class ZortoutFake:
+    def __init__(self, server, stock, products=None, warehouses=None, credentials=None):
+        self.server = server
+        self.stock = stock  # {warehouse code: {sku: quantity}}
+        self.products = products or {}  # {sku: {name, barcode, sellprice, ...}}
+        self.warehouses = warehouses or list(stock)
+        self.credentials = credentials or {"storename": "shop", "apikey": "key", "apisecret": "secret"}
+        self.fail_page = None  # (page number, HTTP status)
+        self.res_code = None  # (code, description) answered with HTTP 200
+        self.notice = None  # resDesc of a code-100 quota notice
+        server.route("/v4/Product/GetProducts", self.get_products)
+        server.route("/v4/Warehouse/GetWarehouses", self.get_warehouses)
+
+    @property
+    def url(self):
+        return f"{self.server.url}/v4"
+
+    def _status(self, request):
+        for key, value in self.credentials.items():
+            if request.headers.get(key) != value:
+                return 401, {"res": {"resCode": "401", "resDesc": "Unauthorized"}}
+        if self.res_code:
+            code, description = self.res_code
+            return 200, {"res": {"resCode": code, "resDesc": description}}
+        return None
+
+    def _res(self):
+        if self.notice:
+            return {"resCode": "100", "resDesc": self.notice}
+        return {"resCode": "200", "resDesc": ""}
+
+    def quantities(self, warehouse_code=None):
+        if warehouse_code:
+            return dict(self.stock.get(warehouse_code, {}))
+        total = defaultdict(float)
+        for per_sku in self.stock.values():
+            for sku, quantity in per_sku.items():
+                total[sku] += quantity
+        return dict(total)
+
+    def get_products(self, request):
+        error = self._status(request)
+        if error:
+            return error
+        page = int(request.arg("page", 1))
+        limit = int(request.arg("limit", 20))
+        if self.fail_page and self.fail_page[0] == page:
+            return self.fail_page[1], "<html><body>Internal Server Error</body></html>"
+        quantities = self.quantities(request.arg("warehousecode"))
+        # Zortout lists every product whatever the warehouse, with 0 where it has none.
+        skus = sorted(set(self.quantities()) | set(self.products))
+        wanted = request.headers.get("skulist")
+        if wanted:
+            wanted = {s.strip() for s in wanted.split(",")}
+            skus = [s for s in skus if s in wanted]
+        if request.arg("activestatus") == "1":
+            skus = [s for s in skus if self.products.get(s, {}).get("active", True)]
+        chunk = skus[(page - 1) * limit: page * limit]
+        items = []
+        for index, sku in enumerate(chunk):
+            meta = self.products.get(sku, {})
+            quantity = quantities.get(sku, 0)
+            items.append({
+                "id": meta.get("id", (page - 1) * limit + index + 1),
+                "name": meta.get("name", f"Product {sku}"),
+                "sku": meta.get("sku", sku),
+                "barcode": meta.get("barcode", ""),
+                "sellprice": format_number(meta.get("sellprice", 100)),
+                "purchaseprice": format_number(meta.get("purchaseprice", 60)),
+                "stock": meta.get("stock", format_number(quantity)),
+                "availablestock": format_number(quantity),
+                "unittext": meta.get("unittext", "Units"),
+                "active": meta.get("active", True),
+            })
+        return {"res": self._res(), "list": items, "count": len(skus)}
+
+    def get_warehouses(self, request):
+        error = self._status(request)
+        if error:
+            return error
+        items = [{"id": i + 1, "code": code, "name": f"Warehouse {code}"}
+                 for i, code in enumerate(self.warehouses)]
+        return {"res": self._res(), "list": items, "count": len(items)}

@@ -1,0 +1,116 @@
+"""The real Zortout client against a fake Zortout on 127.0.0.1."""
+
+from decimal import Decimal
+
+import pytest
+
+from odoo.addons.marketplace_base.lib.errors import MarketplaceError, RetryableJobError
+from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
+from odoo.addons.marketplace_zortout.clients.zortout import ZortoutClient, parse_number
+from odoo.addons.marketplace_zortout.tests.zortout_server import ZortoutFake
+
+
+@pytest.fixture
+def server():
+    with FixtureServer() as srv:
+        yield srv
+
+
+def make(server, stock=None, **kwargs):
+    fake = ZortoutFake(server, stock or {"W1": {"A": 1}}, **kwargs)
+    return fake, ZortoutClient("shop", "key", "secret", base_url=fake.url, timeout=5)
+
+
+def test_every_call_sends_the_three_auth_headers(server):
+    _fake, client = make(server)
+    client.get_warehouses()
+    headers = server.requests[0].headers
+    assert (headers["storename"], headers["apikey"], headers["apisecret"]) == ("shop", "key", "secret")
+
+
+def test_pages_until_a_short_page(server):
+    _fake, client = make(server, {"W1": {f"S{i:03d}": i for i in range(25)}})
+    pages = list(client.iter_product_pages(limit=10))
+    assert [len(p) for p in pages] == [10, 10, 5]
+    assert [r.arg("page") for r in server.requests] == ["1", "2", "3"]
+
+
+def test_stops_when_count_is_reached_on_a_full_page(server):
+    _fake, client = make(server, {"W1": {f"S{i:03d}": i for i in range(20)}})
+    assert len(list(client.iter_products(limit=10))) == 20
+    assert len(server.requests) == 2
+
+
+def test_warehouse_and_sku_filters_are_sent(server):
+    fake, client = make(server, {"W1": {"A": 1, "B": 2}, "W2": {"A": 5}})
+    products = list(client.iter_products(warehouse_code="W2", sku_list=["A", "B"]))
+    request = server.requests[0]
+    assert request.arg("warehousecode") == "W2"
+    assert request.headers["skulist"] == "A,B"
+    assert {p.sku: p.stock for p in products} == {"A": Decimal(5), "B": Decimal(0)}
+
+
+def test_string_numbers_negative_and_empty(server):
+    _fake, client = make(
+        server,
+        {"W1": {"A": -3, "B": 0}},
+        products={"B": {"stock": "", "sellprice": "1,234.50", "purchaseprice": ""}},
+    )
+    products = {p.sku: p for p in client.iter_products()}
+    assert products["A"].stock == Decimal(-3)
+    assert products["B"].stock == Decimal(0)
+    assert products["B"].sell_price == Decimal("1234.50")
+    assert products["B"].cost is None
+
+
+def test_business_error_carries_zortout_description(server):
+    fake, client = make(server)
+    fake.res_code = ("902", "Store is suspended")
+    with pytest.raises(MarketplaceError, match="code 902.*Store is suspended"):
+        client.get_warehouses()
+
+
+def test_quota_notice_is_a_success_with_a_notice(server):
+    fake, client = make(server)
+    fake.notice = "90% of the daily quota used"
+    assert [p.sku for p in client.iter_products()] == ["A"]
+    assert client.notices == ["90% of the daily quota used"]
+
+
+def test_unauthorized_is_permanent_and_never_shows_secrets(server):
+    fake, client = make(server)
+    fake.credentials["apikey"] = "other"
+    with pytest.raises(MarketplaceError) as err:
+        client.check_connection()
+    assert not isinstance(err.value, RetryableJobError)
+    assert "check the API key and secret" in str(err.value)
+    assert "secret'" not in str(err.value) and "key'" not in str(err.value)
+
+
+def test_server_error_on_page_two_raises_before_anything_is_returned(server):
+    fake, client = make(server, {"W1": {f"S{i:03d}": 1 for i in range(25)}})
+    fake.fail_page = (2, 500)
+    with pytest.raises(RetryableJobError, match="HTTP 500"):
+        list(client.iter_products(limit=10))
+
+
+def test_missing_list_names_endpoint_and_key(server):
+    server.route("/v4/Product/GetProducts", {"res": {"resCode": "200"}, "count": 0})
+    client = ZortoutClient("shop", "key", "secret", base_url=f"{server.url}/v4")
+    with pytest.raises(MarketplaceError, match="Product/GetProducts: the answer has no 'list'"):
+        list(client.iter_products())
+
+
+def test_garbage_number_names_product_and_key(server):
+    _fake, client = make(server, {"W1": {"A": 1}}, products={"A": {"stock": "lots"}})
+    with pytest.raises(MarketplaceError, match="product A, 'stock'.*'lots' is not a number"):
+        list(client.iter_products())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("10", Decimal(10)), ("-3", Decimal(-3)), ("1,234.50", Decimal("1234.50")), ("", None),
+     (None, None), (5, Decimal(5)), (5.5, Decimal("5.5"))],
+)
+def test_parse_number(text, expected):
+    assert parse_number(text) == expected
