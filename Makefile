@@ -21,7 +21,7 @@ run:
 	@scripts/run.sh
 
 lint:
-	@. scripts/lib.sh && "$$SUITE_VENV/bin/pip" install -q ruff && "$$SUITE_VENV/bin/ruff" check .
+	@. scripts/lib.sh && "$$SUITE_VENV/bin/pip" install -q ruff && "$$SUITE_VENV/bin/ruff" check . && "$$SUITE_VENV/bin/ruff" format --check .
 
 bench:
 	@scripts/bench.sh

@@ -32,11 +32,18 @@ env.cr.commit()
 
 def odoo_command(odoo_src, db, addons_path, *args):
     return [
-        sys.executable, str(Path(odoo_src) / "odoo-bin"), *args,
+        sys.executable,
+        str(Path(odoo_src) / "odoo-bin"),
+        *args,
         f"--addons-path={odoo_src}/addons,{addons_path}",
-        f"--db_host={os.environ['PGHOST']}", f"--db_port={os.environ['PGPORT']}",
-        f"--db_user={os.environ['PGUSER']}", "-d", db,
-        "--without-demo=all", "--http-port=0", "--log-level=info",
+        f"--db_host={os.environ['PGHOST']}",
+        f"--db_port={os.environ['PGPORT']}",
+        f"--db_user={os.environ['PGUSER']}",
+        "-d",
+        db,
+        "--without-demo=all",
+        "--http-port=0",
+        "--log-level=info",
         "--max-cron-threads=0",
     ]
 
@@ -58,7 +65,8 @@ def run(step, command, log_name, stdin=None):
 def problems(text):
     ignored = ("Running as user 'root'",)
     return [
-        line for line in text.splitlines()
+        line
+        for line in text.splitlines()
         if PROBLEM.match(line) and not any(i in line for i in ignored)
     ]
 
@@ -88,7 +96,9 @@ def main():
     subprocess.run(["dropdb", "--if-exists", db], check=False)
     failures = []
     try:
-        if not clean_step("install", base("-i", ",".join(addons), "--stop-after-init"), "install.log"):
+        if not clean_step(
+            "install", base("-i", ",".join(addons), "--stop-after-init"), "install.log"
+        ):
             failures.append("install")
         elif not options.skip_reinstall:
             script = UNINSTALL.format(names=addons)
@@ -106,7 +116,9 @@ def main():
         tags = ",".join(f"/{name}" for name in addons)
         code, text = run(
             "tests",
-            base("-u", ",".join(addons), "--test-enable", f"--test-tags={tags}", "--stop-after-init"),
+            base(
+                "-u", ",".join(addons), "--test-enable", f"--test-tags={tags}", "--stop-after-init"
+            ),
             "tests.log",
         )
         counts = [tuple(map(int, m)) for m in RESULT.findall(text)]

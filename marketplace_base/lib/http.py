@@ -72,7 +72,9 @@ class JsonHttpClient:
                 f"{self.service} did not answer {endpoint} within {self.timeout} s."
             ) from exc
         except requests.ConnectionError as exc:
-            raise RetryableJobError(f"Could not connect to {self.service} ({self.base_url}).") from exc
+            raise RetryableJobError(
+                f"Could not connect to {self.service} ({self.base_url})."
+            ) from exc
         except requests.RequestException as exc:
             raise MarketplaceError(f"{self.service} request to {endpoint} failed: {exc}") from exc
         return self._decode(response, endpoint)

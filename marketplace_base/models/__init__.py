@@ -1,4 +1,1 @@
-from . import marketplace_account
-from . import marketplace_job
-from . import marketplace_job_runner
-from . import res_config_settings
+from . import marketplace_account, marketplace_job, marketplace_job_runner, res_config_settings

@@ -88,9 +88,7 @@ class MarketplaceAccount(models.Model):
         Channel addons override this for their channel and call ``super()``
         for the others.
         """
-        raise UserError(
-            _("Channel %s has no connection test.", self.channel or _("(none)"))
-        )
+        raise UserError(_("Channel %s has no connection test.", self.channel or _("(none)")))
 
     # ------------------------------------------------------------------- queue
     def _enqueue_job(

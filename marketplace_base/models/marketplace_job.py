@@ -36,7 +36,9 @@ class MarketplaceJob(models.Model):
     company_id = fields.Many2one(related="account_id.company_id", store=True, index=True)
     channel = fields.Selection(related="account_id.channel")
     job_type = fields.Selection(selection=[], required=True)
-    state = fields.Selection(JOB_STATES, required=True, default="pending", index=True, readonly=True)
+    state = fields.Selection(
+        JOB_STATES, required=True, default="pending", index=True, readonly=True
+    )
     priority = fields.Integer(default=10, help="Lower runs first.")
     scheduled_at = fields.Datetime(
         required=True,
@@ -171,9 +173,13 @@ class MarketplaceJob(models.Model):
         """Tell the account's followers that a job has failed for good."""
         self.ensure_one()
         self.account_id.message_post(
-            body=Markup("%s<br/>%s") % (
-                _("Job %(name)s failed after %(attempts)s attempt(s):", name=self.name,
-                  attempts=self.attempts),
+            body=Markup("%s<br/>%s")
+            % (
+                _(
+                    "Job %(name)s failed after %(attempts)s attempt(s):",
+                    name=self.name,
+                    attempts=self.attempts,
+                ),
                 self.error_message or "",
             ),
             subtype_xmlid="marketplace_base.mt_job_failed",

@@ -166,7 +166,9 @@ class MarketplaceJob(models.Model):
             job._record_failure(exc, details, time.monotonic() - start)
             cr.commit()
             if job.state == "failed":
-                _logger.warning("Job %s (%s) for account %s: failed - %s", *log_args, job.error_message)
+                _logger.warning(
+                    "Job %s (%s) for account %s: failed - %s", *log_args, job.error_message
+                )
         else:
             _logger.info("Job %s (%s) for account %s: done - %s", *log_args, job.summary)
 
@@ -228,7 +230,9 @@ class MarketplaceJob(models.Model):
                     "",
                     job.duration,
                 )
-                _logger.warning("Job %s was interrupted (its worker stopped): now %s", job_id, job.state)
+                _logger.warning(
+                    "Job %s was interrupted (its worker stopped): now %s", job_id, job.state
+                )
                 recovered += 1
         return recovered
 
@@ -236,7 +240,8 @@ class MarketplaceJob(models.Model):
     def _count_due_jobs(self):
         with self.env.registry.cursor() as cr:
             cr.execute(
-                "SELECT count(*) FROM marketplace_job WHERE state = 'pending' AND scheduled_at <= %s",
+                "SELECT count(*) FROM marketplace_job "
+                "WHERE state = 'pending' AND scheduled_at <= %s",
                 (fields.Datetime.now(),),
             )
             return cr.fetchone()[0]

@@ -18,9 +18,11 @@ def create_isolated(model, vals_list, labels):
         with model.env.cr.savepoint():
             return model.create(vals_list), []
     except Exception:  # noqa: BLE001 - retried row by row to find the culprits
-        _logger.info("Batch create of %s %s failed; retrying row by row", len(vals_list), model._name)
+        _logger.info(
+            "Batch create of %s %s failed; retrying row by row", len(vals_list), model._name
+        )
     records, errors = model.browse(), []
-    for vals, label in zip(vals_list, labels):
+    for vals, label in zip(vals_list, labels, strict=True):
         try:
             with model.env.cr.savepoint():
                 records |= model.create(vals)

@@ -63,13 +63,23 @@ def plan_stock(remote, products_by_code, current, allow_negative=False):
     """
     plan = StockPlan()
     counters = plan.counters
-    for key in ("products_seen", "blank_skus", "stocks_updated", "unchanged", "unknown_skus",
-                "not_storable", "archived", "duplicates", "tracked", "negative_quantities"):
+    for key in (
+        "products_seen",
+        "blank_skus",
+        "stocks_updated",
+        "unchanged",
+        "unknown_skus",
+        "not_storable",
+        "archived",
+        "duplicates",
+        "tracked",
+        "negative_quantities",
+    ):
         counters[key] = 0
     quantities = {}
-    for sku, quantity in remote:
+    for raw_sku, quantity in remote:
         counters["products_seen"] += 1
-        sku = normalize_sku(sku)
+        sku = normalize_sku(raw_sku)
         if not sku:
             counters["blank_skus"] += 1
             continue
@@ -95,13 +105,14 @@ def plan_stock(remote, products_by_code, current, allow_negative=False):
             plan.count("tracked", sku)
             continue
         plan.remote_quantities[product.id] = quantity
+        target = quantity
         if quantity < 0:
             plan.count("negative_quantities", sku)
             if not allow_negative:
-                quantity = Decimal(0)
-        if Decimal(str(current.get(product.id, 0))) == quantity:
+                target = Decimal(0)
+        if Decimal(str(current.get(product.id, 0))) == target:
             counters["unchanged"] += 1
         else:
-            plan.to_apply[product.id] = quantity
+            plan.to_apply[product.id] = target
     counters["stocks_updated"] = len(plan.to_apply)
     return plan

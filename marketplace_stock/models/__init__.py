@@ -1,5 +1,7 @@
-from . import marketplace_account
-from . import marketplace_stock_location_map
-from . import marketplace_product_stock
-from . import marketplace_stock_applier
-from . import product_template
+from . import (
+    marketplace_account,
+    marketplace_product_stock,
+    marketplace_stock_applier,
+    marketplace_stock_location_map,
+    product_template,
+)

@@ -8,7 +8,9 @@ class MarketplaceProductStock(models.Model):
     _description = "Remote Stock of a Product"
     _order = "account_id, product_id"
 
-    account_id = fields.Many2one("marketplace.account", required=True, ondelete="cascade", index=True)
+    account_id = fields.Many2one(
+        "marketplace.account", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="account_id.company_id", store=True)
     product_id = fields.Many2one("product.product", required=True, ondelete="cascade", index=True)
     product_tmpl_id = fields.Many2one(related="product_id.product_tmpl_id", store=True, index=True)
@@ -18,6 +20,9 @@ class MarketplaceProductStock(models.Model):
     job_id = fields.Many2one("marketplace.job", ondelete="set null")
 
     _sql_constraints = [
-        ("account_product_location_unique", "unique(account_id, product_id, location_id)",
-         "One remote quantity per account, product and location."),
+        (
+            "account_product_location_unique",
+            "unique(account_id, product_id, location_id)",
+            "One remote quantity per account, product and location.",
+        ),
     ]

@@ -35,8 +35,11 @@ class MarketplaceStockApplier(models.AbstractModel):
         self._store_remote_quantities(account, location, plan.remote_quantities, job)
         _logger.info(
             "Account %s, job %s: %s products seen, %s stocks updated in %s",
-            account.name, job.id if job else "-", plan.counters["products_seen"],
-            plan.counters["stocks_updated"], location.complete_name,
+            account.name,
+            job.id if job else "-",
+            plan.counters["products_seen"],
+            plan.counters["stocks_updated"],
+            location.complete_name,
         )
         return plan.counters
 
@@ -63,13 +66,19 @@ class MarketplaceStockApplier(models.AbstractModel):
     @api.model
     def _adjustable_quants(self, location, product_ids):
         """The quants an adjustment writes on: no lot, package or owner."""
-        return self.env["stock.quant"].sudo().search([
-            ("location_id", "=", location.id),
-            ("product_id", "in", list(product_ids)),
-            ("lot_id", "=", False),
-            ("package_id", "=", False),
-            ("owner_id", "=", False),
-        ])
+        return (
+            self.env["stock.quant"]
+            .sudo()
+            .search(
+                [
+                    ("location_id", "=", location.id),
+                    ("product_id", "in", list(product_ids)),
+                    ("lot_id", "=", False),
+                    ("package_id", "=", False),
+                    ("owner_id", "=", False),
+                ]
+            )
+        )
 
     @api.model
     def _on_hand(self, location, product_ids):
@@ -110,8 +119,8 @@ class MarketplaceStockApplier(models.AbstractModel):
         at a time. Creating them beforehand in one statement saves a quarter
         of a first sync.
         """
-        products = self.env["product.product"].browse(list(product_ids)).with_company(
-            location.company_id
+        products = (
+            self.env["product.product"].browse(list(product_ids)).with_company(location.company_id)
         )
         by_location = defaultdict(list)
         for product in products:
@@ -147,7 +156,9 @@ class MarketplaceStockApplier(models.AbstractModel):
             {"uid": self.env.uid, "product_ids": list(product_ids), "location_id": location.id},
         )
         Quant = self.env["stock.quant"].sudo()
-        return {product_id: Quant.browse(quant_id) for product_id, quant_id in self.env.cr.fetchall()}
+        return {
+            product_id: Quant.browse(quant_id) for product_id, quant_id in self.env.cr.fetchall()
+        }
 
     @api.model
     def _store_remote_quantities(self, account, location, quantities, job):
@@ -165,7 +176,8 @@ class MarketplaceStockApplier(models.AbstractModel):
                         remote_quantity, synced_at, job_id,
                         create_uid, create_date, write_uid, write_date)
                 SELECT v.account_id, v.company_id, v.product_id, pp.product_tmpl_id, v.location_id,
-                       v.remote_quantity, v.synced_at, v.job_id, v.uid, v.synced_at, v.uid, v.synced_at
+                       v.remote_quantity, v.synced_at, v.job_id,
+                       v.uid, v.synced_at, v.uid, v.synced_at
                   FROM (VALUES %s) AS v(account_id, company_id, product_id, location_id,
                                          remote_quantity, synced_at, job_id, uid)
                   JOIN product_product pp ON pp.id = v.product_id
@@ -177,8 +189,16 @@ class MarketplaceStockApplier(models.AbstractModel):
                        write_date = EXCLUDED.write_date
                 """,
                 [
-                    (account.id, account.company_id.id, product_id, location.id, float(qty), now,
-                     job.id if job else None, uid)
+                    (
+                        account.id,
+                        account.company_id.id,
+                        product_id,
+                        location.id,
+                        float(qty),
+                        now,
+                        job.id if job else None,
+                        uid,
+                    )
                     for product_id, qty in chunk
                 ],
                 template="(%s, %s, %s, %s, %s, %s::timestamp, %s, %s)",

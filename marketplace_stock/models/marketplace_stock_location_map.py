@@ -6,7 +6,9 @@ class MarketplaceStockLocationMap(models.Model):
     _description = "Remote Warehouse to Odoo Location"
     _order = "account_id, remote_code"
 
-    account_id = fields.Many2one("marketplace.account", required=True, ondelete="cascade", index=True)
+    account_id = fields.Many2one(
+        "marketplace.account", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="account_id.company_id", store=True)
     remote_code = fields.Char(string="Remote warehouse code", required=True)
     location_id = fields.Many2one(
@@ -17,6 +19,9 @@ class MarketplaceStockLocationMap(models.Model):
     )
 
     _sql_constraints = [
-        ("remote_code_unique", "unique(account_id, remote_code)",
-         "Each remote warehouse can be mapped once per account."),
+        (
+            "remote_code_unique",
+            "unique(account_id, remote_code)",
+            "Each remote warehouse can be mapped once per account.",
+        ),
     ]

@@ -60,7 +60,9 @@ class ZortoutProduct:
         sku = str(item.get("sku") or "").strip()
 
         def number(key):
-            return parse_number(item.get(key), f"{endpoint}, product {sku or item.get('id')}, '{key}'")
+            return parse_number(
+                item.get(key), f"{endpoint}, product {sku or item.get('id')}, '{key}'"
+            )
 
         return cls(
             id=item.get("id"),
@@ -87,7 +89,9 @@ class ZortoutWarehouse:
 class ZortoutClient(JsonHttpClient):
     service = "Zortout"
 
-    def __init__(self, storename, apikey, apisecret, base_url=DEFAULT_URL, session=None, timeout=30):
+    def __init__(
+        self, storename, apikey, apisecret, base_url=DEFAULT_URL, session=None, timeout=30
+    ):
         super().__init__(base_url, session=session, timeout=timeout)
         self.storename = storename
         self._apikey = apikey
@@ -117,8 +121,14 @@ class ZortoutClient(JsonHttpClient):
             self.notices.append(description or "daily quota notice")
         return payload
 
-    def iter_product_pages(self, warehouse_code=None, sku_list=None, updated_after=None,
-                           active_only=False, limit=PAGE_SIZE):
+    def iter_product_pages(
+        self,
+        warehouse_code=None,
+        sku_list=None,
+        updated_after=None,
+        active_only=False,
+        limit=PAGE_SIZE,
+    ):
         """Yield lists of ``ZortoutProduct``, page by page; any failing page raises."""
         endpoint = "Product/GetProducts"
         params = {"limit": limit}

@@ -1,3 +1,1 @@
-from . import marketplace_account
-from . import marketplace_job
-from . import zortout_product_import
+from . import marketplace_account, marketplace_job, zortout_product_import

@@ -3,11 +3,10 @@
 import logging
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
-
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.summary import merge_counters
 from odoo.addons.marketplace_base.tools import job_logger
+from odoo.exceptions import UserError
 
 from ..clients.zortout import DEFAULT_URL, ZortoutClient
 
@@ -47,8 +46,11 @@ class MarketplaceAccount(models.Model):
         ]
         if missing:
             raise MarketplaceError(
-                _("Account %(name)s: set the Zortout %(fields)s first.",
-                  name=self.name, fields=", ".join(missing))
+                _(
+                    "Account %(name)s: set the Zortout %(fields)s first.",
+                    name=self.name,
+                    fields=", ".join(missing),
+                )
             )
         return ZortoutClient(
             account.zortout_storename,
@@ -118,9 +120,7 @@ class MarketplaceAccount(models.Model):
         sku_list = [sku for sku in (params.get("sku_list") or []) if sku and sku.strip()]
         fetched = []
         for code, location in self._stock_targets(params.get("warehouse_code")):
-            products = list(
-                client.iter_products(warehouse_code=code, sku_list=sku_list or None)
-            )
+            products = list(client.iter_products(warehouse_code=code, sku_list=sku_list or None))
             log.info("fetched %s products from warehouse %s", len(products), code or "(all)")
             fetched.append((location, [(p.sku, p.stock) for p in products]))
         applier = self.env["marketplace.stock.applier"]
@@ -129,7 +129,8 @@ class MarketplaceAccount(models.Model):
         )
         result["summary"] = _(
             "%(seen)s products seen, %(updated)s stocks updated, %(unknown)s unknown SKUs",
-            seen=result["products_seen"], updated=result["stocks_updated"],
+            seen=result["products_seen"],
+            updated=result["stocks_updated"],
             unknown=result["unknown_skus"],
         )
         if client.notices:

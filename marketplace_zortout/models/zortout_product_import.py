@@ -9,10 +9,9 @@ already used, say) is reported and the others still land.
 import logging
 
 from odoo import _, api, models
-from odoo.tools import float_compare
-
 from odoo.addons.marketplace_base.tools import create_isolated, job_logger
 from odoo.addons.marketplace_stock.lib.stock_plan import normalize_sku
+from odoo.tools import float_compare
 
 _logger = logging.getLogger(__name__)
 
@@ -24,8 +23,15 @@ class ZortoutProductImport(models.AbstractModel):
     @api.model
     def _import_products(self, account, remote_products, job=None):
         log = job_logger(_logger, account, job)
-        counters = {"products_seen": 0, "created": 0, "updated": 0, "unchanged": 0,
-                    "blank_skus": 0, "duplicates": 0, "errors": []}
+        counters = {
+            "products_seen": 0,
+            "created": 0,
+            "updated": 0,
+            "unchanged": 0,
+            "blank_skus": 0,
+            "duplicates": 0,
+            "errors": [],
+        }
         by_sku = {}
         for remote in remote_products:
             counters["products_seen"] += 1
@@ -56,14 +62,18 @@ class ZortoutProductImport(models.AbstractModel):
                 counters["unchanged"] += 1
 
         uom_by_name = self._uoms_by_name()
-        vals_list = [self._create_values(sku, remote, company, uom_by_name) for sku, remote in to_create]
+        vals_list = [
+            self._create_values(sku, remote, company, uom_by_name) for sku, remote in to_create
+        ]
         created, errors = create_isolated(Product, vals_list, [sku for sku, _r in to_create])
         counters["created"] = len(created)
         counters["errors"] = (counters["errors"] + errors)[:50]
         counters["summary"] = _(
             "%(seen)s products seen, %(created)s created, %(updated)s updated, %(errors)s errors",
-            seen=counters["products_seen"], created=counters["created"],
-            updated=counters["updated"], errors=len(errors),
+            seen=counters["products_seen"],
+            created=counters["created"],
+            updated=counters["updated"],
+            errors=len(errors),
         )
         log.info("%s", counters["summary"])
         return counters
@@ -75,9 +85,10 @@ class ZortoutProductImport(models.AbstractModel):
 
     @api.model
     def _create_values(self, sku, remote, company, uom_by_name):
-        uom_id = uom_by_name.get((remote.unit or "").strip().casefold()) or self.env.ref(
-            "uom.product_uom_unit"
-        ).id
+        uom_id = (
+            uom_by_name.get((remote.unit or "").strip().casefold())
+            or self.env.ref("uom.product_uom_unit").id
+        )
         values = {
             "name": remote.name or sku,
             "default_code": sku,
@@ -102,7 +113,9 @@ class ZortoutProductImport(models.AbstractModel):
         if remote.name and remote.name != product.name:
             values["name"] = remote.name
         for field, price in (("list_price", remote.sell_price), ("standard_price", remote.cost)):
-            if price is not None and float_compare(float(price), product[field], precision_digits=6):
+            if price is not None and float_compare(
+                float(price), product[field], precision_digits=6
+            ):
                 values[field] = float(price)
         if values:
             product.write(values)

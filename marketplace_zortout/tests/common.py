@@ -20,20 +20,24 @@ class ZortoutCase(MarketplaceQueueCase):
             [("company_id", "=", cls.env.company.id)], limit=1
         )
         cls.location = cls.warehouse.lot_stock_id
-        cls.account = cls.env["marketplace.account"].create({
-            "name": "Main store",
-            "channel": "zortout",
-            "zortout_storename": "shop",
-            "zortout_apikey": "key",
-            "zortout_apisecret": "secret",
-            "zortout_api_url": cls.fake.url,
-        })
+        cls.account = cls.env["marketplace.account"].create(
+            {
+                "name": "Main store",
+                "channel": "zortout",
+                "zortout_storename": "shop",
+                "zortout_apikey": "key",
+                "zortout_apisecret": "secret",
+                "zortout_api_url": cls.fake.url,
+            }
+        )
         Product = cls.env["product.product"]
         storable = {"type": "consu", "is_storable": True}
         cls.a1 = Product.create({"name": "A one", "default_code": "A-1", **storable})
         cls.a2 = Product.create({"name": "A two", "default_code": " A-2 ", **storable})
         cls.neg = Product.create({"name": "Negative", "default_code": "NEG", **storable})
-        cls.service = Product.create({"name": "Service", "default_code": "SERVICE", "type": "service"})
+        cls.service = Product.create(
+            {"name": "Service", "default_code": "SERVICE", "type": "service"}
+        )
         cls.dup1 = Product.create({"name": "Dup one", "default_code": "DUP", **storable})
         cls.dup2 = Product.create({"name": "Dup two", "default_code": "DUP", **storable})
 

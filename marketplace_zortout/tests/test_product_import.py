@@ -9,8 +9,13 @@ class TestProductImport(ZortoutCase):
         super().setUp()
         self.fake.products = {
             "A-1": {"name": "A one renamed", "sellprice": 120, "purchaseprice": 70},
-            "NEW-1": {"name": "New product", "barcode": "8850000000017", "sellprice": "1,250.50",
-                      "purchaseprice": 900, "unittext": "Units"},
+            "NEW-1": {
+                "name": "New product",
+                "barcode": "8850000000017",
+                "sellprice": "1,250.50",
+                "purchaseprice": 900,
+                "unittext": "Units",
+            },
             "NEW-2": {"name": "Second new", "barcode": "8850000000017"},
         }
         self.addCleanup(setattr, self.fake, "products", {})

@@ -44,19 +44,23 @@ class TestStockSync(ZortoutCase):
         self.run_jobs()
         self.assertEqual(self.on_hand(self.a1), 5)
         self.assertEqual(self.on_hand(self.a2), 0)
-        self.assertEqual(self.server.requests_to("/v4/Product/GetProducts")[-1].arg("warehousecode"), "W2")
+        self.assertEqual(
+            self.server.requests_to("/v4/Product/GetProducts")[-1].arg("warehousecode"), "W2"
+        )
 
     def test_warehouse_mapping_feeds_one_location_per_remote_warehouse(self):
         shelf = self.env["stock.location"].create(
             {"name": "Shop W2", "usage": "internal", "location_id": self.location.location_id.id}
         )
-        self.account.write({
-            "stock_warehouse_mode": "map",
-            "stock_location_map_ids": [
-                (0, 0, {"remote_code": "W1", "location_id": self.location.id}),
-                (0, 0, {"remote_code": "W2", "location_id": shelf.id}),
-            ],
-        })
+        self.account.write(
+            {
+                "stock_warehouse_mode": "map",
+                "stock_location_map_ids": [
+                    (0, 0, {"remote_code": "W1", "location_id": self.location.id}),
+                    (0, 0, {"remote_code": "W2", "location_id": shelf.id}),
+                ],
+            }
+        )
         self.sync()
         self.assertEqual(self.on_hand(self.a1), 10)
         self.assertEqual(self.on_hand(self.a1, shelf), 5)
@@ -84,7 +88,9 @@ class TestStockSync(ZortoutCase):
         self.assertEqual(job.result["products_seen"], 1)
         self.assertEqual(self.on_hand(self.a1), 0)
         self.assertEqual(self.on_hand(self.a2), 3)
-        self.assertEqual(self.server.requests_to("/v4/Product/GetProducts")[-1].headers["skulist"], "A-2")
+        self.assertEqual(
+            self.server.requests_to("/v4/Product/GetProducts")[-1].headers["skulist"], "A-2"
+        )
 
     def test_failed_page_retries_the_job_and_changes_nothing(self):
         self.fake.stock["W1"].update({f"BULK-{i:04d}": 1 for i in range(1200)})
@@ -129,7 +135,9 @@ class TestStockSync(ZortoutCase):
         archived.active = False
         cron.method_direct_trigger()
         cron.method_direct_trigger()
-        jobs = self.env["marketplace.job"].search([("account_id", "in", (self.account | disabled | archived).ids)])
+        jobs = self.env["marketplace.job"].search(
+            [("account_id", "in", (self.account | disabled | archived).ids)]
+        )
         self.assertEqual(jobs.account_id, self.account)
         self.assertEqual(len(jobs), 1)
 
@@ -143,7 +151,9 @@ class TestStockSync(ZortoutCase):
         job = self.sync()
         line = self.a1.product_tmpl_id.marketplace_stock_ids
         self.assertEqual(len(line), 1)
-        self.assertEqual((line.account_id, line.remote_quantity, line.job_id), (self.account, 15, job))
+        self.assertEqual(
+            (line.account_id, line.remote_quantity, line.job_id), (self.account, 15, job)
+        )
         self.assertTrue(line.synced_at)
 
     def test_test_connection_names_the_warehouses(self):

@@ -27,7 +27,11 @@ class ZortoutFake:
         self.stock = stock  # {warehouse code: {sku: quantity}}
         self.products = products or {}  # {sku: {name, barcode, sellprice, ...}}
         self.warehouses = warehouses or list(stock)
-        self.credentials = credentials or {"storename": "shop", "apikey": "key", "apisecret": "secret"}
+        self.credentials = credentials or {
+            "storename": "shop",
+            "apikey": "key",
+            "apisecret": "secret",
+        }
         self.fail_page = None  # (page number, HTTP status)
         self.res_code = None  # (code, description) answered with HTTP 200
         self.notice = None  # resDesc of a code-100 quota notice
@@ -78,29 +82,33 @@ class ZortoutFake:
             skus = [s for s in skus if s in wanted]
         if request.arg("activestatus") == "1":
             skus = [s for s in skus if self.products.get(s, {}).get("active", True)]
-        chunk = skus[(page - 1) * limit: page * limit]
+        chunk = skus[(page - 1) * limit : page * limit]
         items = []
         for index, sku in enumerate(chunk):
             meta = self.products.get(sku, {})
             quantity = quantities.get(sku, 0)
-            items.append({
-                "id": meta.get("id", (page - 1) * limit + index + 1),
-                "name": meta.get("name", f"Product {sku}"),
-                "sku": meta.get("sku", sku),
-                "barcode": meta.get("barcode", ""),
-                "sellprice": format_number(meta.get("sellprice", 100)),
-                "purchaseprice": format_number(meta.get("purchaseprice", 60)),
-                "stock": meta.get("stock", format_number(quantity)),
-                "availablestock": format_number(quantity),
-                "unittext": meta.get("unittext", "Units"),
-                "active": meta.get("active", True),
-            })
+            items.append(
+                {
+                    "id": meta.get("id", (page - 1) * limit + index + 1),
+                    "name": meta.get("name", f"Product {sku}"),
+                    "sku": meta.get("sku", sku),
+                    "barcode": meta.get("barcode", ""),
+                    "sellprice": format_number(meta.get("sellprice", 100)),
+                    "purchaseprice": format_number(meta.get("purchaseprice", 60)),
+                    "stock": meta.get("stock", format_number(quantity)),
+                    "availablestock": format_number(quantity),
+                    "unittext": meta.get("unittext", "Units"),
+                    "active": meta.get("active", True),
+                }
+            )
         return {"res": self._res(), "list": items, "count": len(skus)}
 
     def get_warehouses(self, request):
         error = self._status(request)
         if error:
             return error
-        items = [{"id": i + 1, "code": code, "name": f"Warehouse {code}"}
-                 for i, code in enumerate(self.warehouses)]
+        items = [
+            {"id": i + 1, "code": code, "name": f"Warehouse {code}"}
+            for i, code in enumerate(self.warehouses)
+        ]
         return {"res": self._res(), "list": items, "count": len(items)}

@@ -1,3 +1,1 @@
-from . import marketplace_account
-from . import marketplace_job
-from . import test_marketplace_execution
+from . import marketplace_account, marketplace_job, test_marketplace_execution

@@ -3,9 +3,8 @@
 import time
 
 from odoo import fields, models
-from odoo.exceptions import UserError
-
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError, RetryableJobError
+from odoo.exceptions import UserError
 
 
 class MarketplaceAccount(models.Model):

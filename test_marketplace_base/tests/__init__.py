@@ -1,5 +1,1 @@
-from . import test_enqueue
-from . import test_runner
-from . import test_runner_concurrency
-from . import test_security
-from . import test_vacuum
+from . import test_enqueue, test_runner, test_runner_concurrency, test_security, test_vacuum

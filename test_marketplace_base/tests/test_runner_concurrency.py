@@ -57,7 +57,9 @@ class TestRunnerConcurrency(TransactionCase):
 
         def runner():
             try:
-                done_counts.append(self.committed(lambda env: env["marketplace.job"]._cron_run_jobs()))
+                done_counts.append(
+                    self.committed(lambda env: env["marketplace.job"]._cron_run_jobs())
+                )
             except Exception as exc:  # noqa: BLE001 - reported by the assertion below
                 errors.append(exc)
 
@@ -77,31 +79,43 @@ class TestRunnerConcurrency(TransactionCase):
             self.assertEqual(sorted(executions.mapped("job_id").ids), sorted(job_ids))
             for account_id in self.account_ids:
                 runs = executions.filtered(lambda e, a=account_id: e.account_id.id == a)
-                self.assertEqual(runs.mapped("job_id").ids, sorted(runs.mapped("job_id").ids),
-                                 "an account's jobs run in queue order")
-                for previous, current in zip(runs, runs[1:]):
-                    self.assertLessEqual(previous.ended, current.started,
-                                         "an account's jobs never overlap")
+                self.assertEqual(
+                    runs.mapped("job_id").ids,
+                    sorted(runs.mapped("job_id").ids),
+                    "an account's jobs run in queue order",
+                )
+                for previous, current in zip(runs, runs[1:], strict=False):
+                    self.assertLessEqual(
+                        previous.ended, current.started, "an account's jobs never overlap"
+                    )
 
         self.committed(check)
 
     def test_recovery_requeues_orphans_and_leaves_running_jobs_alone(self):
         orphan_id, running_id, exhausted_id = self.create_accounts_and_jobs(3, 1)
-        self.committed(lambda env: env["marketplace.job"].browse(
-            [orphan_id, running_id, exhausted_id]).write({"state": "started", "attempts": 1}))
-        self.committed(lambda env: env["marketplace.job"].browse(exhausted_id).write(
-            {"max_attempts": 1}))
+        self.committed(
+            lambda env: (
+                env["marketplace.job"]
+                .browse([orphan_id, running_id, exhausted_id])
+                .write({"state": "started", "attempts": 1})
+            )
+        )
+        self.committed(
+            lambda env: env["marketplace.job"].browse(exhausted_id).write({"max_attempts": 1})
+        )
 
         with self.registry.cursor() as worker_cr:
             # A live worker holds the row lock of the job it runs.
-            worker_cr.execute("SELECT id FROM marketplace_job WHERE id = %s FOR UPDATE",
-                              (running_id,))
+            worker_cr.execute(
+                "SELECT id FROM marketplace_job WHERE id = %s FOR UPDATE", (running_id,)
+            )
             self.committed(lambda env: env["marketplace.job"]._recover_interrupted_jobs())
             worker_cr.rollback()
 
         def check(env):
             orphan, running, exhausted = env["marketplace.job"].browse(
-                [orphan_id, running_id, exhausted_id])
+                [orphan_id, running_id, exhausted_id]
+            )
             self.assertEqual((orphan.state, orphan.attempts), ("pending", 1))
             self.assertIn("interrupted", orphan.error_message)
             self.assertEqual(running.state, "started")
@@ -113,7 +127,9 @@ class TestRunnerConcurrency(TransactionCase):
 
     def test_recovery_leaves_a_job_whose_account_a_runner_holds(self):
         (job_id,) = self.create_accounts_and_jobs(1, 1)
-        self.committed(lambda env: env["marketplace.job"].browse(job_id).write({"state": "started"}))
+        self.committed(
+            lambda env: env["marketplace.job"].browse(job_id).write({"state": "started"})
+        )
         with self.registry.cursor() as runner_cr:
             runner_cr.execute("SELECT pg_advisory_lock(47110815, %s)", (self.account_ids[0],))
             self.committed(lambda env: env["marketplace.job"]._recover_interrupted_jobs())

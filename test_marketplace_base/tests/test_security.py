@@ -11,7 +11,9 @@ class TestSecurity(TestChannelCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user = new_test_user(cls.env, "mp_user", groups="marketplace_base.group_marketplace_user")
+        cls.user = new_test_user(
+            cls.env, "mp_user", groups="marketplace_base.group_marketplace_user"
+        )
         cls.manager = new_test_user(
             cls.env, "mp_manager", groups="marketplace_base.group_marketplace_manager"
         )

@@ -44,7 +44,9 @@ def test_unauthorized_is_permanent_and_mentions_credentials(server):
 
 
 def test_html_page_is_a_readable_error(server):
-    server.route("/items", (200, "<html><body>Maintenance</body></html>", {"Content-Type": "text/html"}))
+    server.route(
+        "/items", (200, "<html><body>Maintenance</body></html>", {"Content-Type": "text/html"})
+    )
     with pytest.raises(MarketplaceError) as err:
         client(server)._request("GET", "items")
     assert "not JSON on items" in str(err.value)

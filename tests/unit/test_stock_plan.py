@@ -52,7 +52,9 @@ def test_negative_quantities_become_zero_unless_allowed():
     plan = plan_stock([("A", "-3")], index, {1: 5})
     assert plan.to_apply == {1: Decimal(0)}
     assert plan.counters["negative_quantities"] == 1
-    assert plan_stock([("A", "-3")], index, {1: 5}, allow_negative=True).to_apply == {1: Decimal(-3)}
+    assert plan_stock([("A", "-3")], index, {1: 5}, allow_negative=True).to_apply == {
+        1: Decimal(-3)
+    }
 
 
 def test_same_sku_in_several_remote_warehouses_is_summed():

@@ -25,7 +25,11 @@ def test_every_call_sends_the_three_auth_headers(server):
     _fake, client = make(server)
     client.get_warehouses()
     headers = server.requests[0].headers
-    assert (headers["storename"], headers["apikey"], headers["apisecret"]) == ("shop", "key", "secret")
+    assert (headers["storename"], headers["apikey"], headers["apisecret"]) == (
+        "shop",
+        "key",
+        "secret",
+    )
 
 
 def test_pages_until_a_short_page(server):
@@ -109,8 +113,15 @@ def test_garbage_number_names_product_and_key(server):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("10", Decimal(10)), ("-3", Decimal(-3)), ("1,234.50", Decimal("1234.50")), ("", None),
-     (None, None), (5, Decimal(5)), (5.5, Decimal("5.5"))],
+    [
+        ("10", Decimal(10)),
+        ("-3", Decimal(-3)),
+        ("1,234.50", Decimal("1234.50")),
+        ("", None),
+        (None, None),
+        (5, Decimal(5)),
+        (5.5, Decimal("5.5")),
+    ],
 )
 def test_parse_number(text, expected):
     assert parse_number(text) == expected
