@@ -1,0 +1,1 @@
+"""HTTP clients of the Mouser channel (plain Python, no Odoo import)."""

@@ -1,0 +1,1 @@
+"""Plain-Python logic of the Mouser channel (no Odoo import)."""
