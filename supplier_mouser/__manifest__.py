@@ -1,1 +1,19 @@
-{"name": "supplier_mouser", "version": "18.0.1.0.0", "license": "LGPL-3", "installable": False}
+{
+    "name": "Mouser Price Breaks",
+    "summary": "Mouser part data and price breaks into vendor pricelists, within the API quota",
+    "version": "18.0.1.0.0",
+    "category": "Inventory/Purchase",
+    "website": "https://github.com/marketplace-suite/marketplace-suite",
+    "author": "Marketplace Suite contributors",
+    "license": "LGPL-3",
+    "depends": ["marketplace_base", "purchase"],
+    "data": [
+        "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
+        "views/marketplace_account_views.xml",
+        "views/product_template_views.xml",
+        "views/product_category_views.xml",
+    ],
+    "post_init_hook": "post_init_hook",
+    "installable": True,
+}
