@@ -6,5 +6,4 @@ def post_init_hook(env):
     two digits they would be rounded to 0.02 and 0.00, so the "Product Price"
     precision is raised to five digits when it is lower."""
     precision = env.ref("product.decimal_price")
-    if precision.digits < PRICE_DIGITS:
-        precision.digits = PRICE_DIGITS
+    precision.digits = max(precision.digits, PRICE_DIGITS)

@@ -18,7 +18,11 @@ from odoo.addons.supplier_mouser.tests.mouser_server import MouserFake
 CATALOGUE = {
     "595-NE555P": {"mpn": "NE555P", "breaks": [(1, "$0.51", "USD"), (10, "$0.42", "USD")]},
     "511-L7805": {"mpn": "L7805CV", "breaks": [(1, "0,57 €", "EUR"), (1000, "0,018 €", "EUR")]},
-    "ODD": {"mpn": "ODD1", "shown_pn": "N/A", "drop": ["AvailabilityInStock", "LeadTime", "PriceBreaks"]},
+    "ODD": {
+        "mpn": "ODD1",
+        "shown_pn": "N/A",
+        "drop": ["AvailabilityInStock", "LeadTime", "PriceBreaks"],
+    },
 }
 
 
