@@ -1,0 +1,20 @@
+{
+    "name": "Vendor BOM on Quotations",
+    "summary": "Partnumber books and the vendor BOM import: resolution, aggregation, pricing",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Sales",
+    "website": "https://github.com/marketplace-suite/marketplace-suite",
+    "author": "Marketplace Suite contributors",
+    "license": "LGPL-3",
+    "depends": ["sale_management"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/vendor_spec_rules.xml",
+        "views/vendor_partnumber_book_views.xml",
+        "views/sale_order_views.xml",
+        "wizards/vendor_spec_import_views.xml",
+        "wizards/vendor_partnumber_book_import_views.xml",
+        "views/vendor_spec_menus.xml",
+    ],
+    "installable": True,
+}

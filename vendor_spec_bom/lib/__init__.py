@@ -1,0 +1,1 @@
+"""Plain-Python logic of the vendor BOM import (no Odoo import)."""

@@ -1,0 +1,59 @@
+"""Partnumber books: versioned, append-only maps of vendor PNs to products."""
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+BOOK_SOURCES = [("file", "File import"), ("server", "Book server")]
+
+
+class VendorPartnumberBook(models.Model):
+    _name = "vendor.partnumber.book"
+    _description = "Partnumber Book"
+    _order = "date desc, id desc"
+
+    name = fields.Char(string="Version", required=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    is_active = fields.Boolean(string="Active version", readonly=True, copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    item_ids = fields.One2many("vendor.partnumber.book.item", "book_id", string="Items")
+    item_count = fields.Integer(compute="_compute_item_count")
+    source = fields.Selection(BOOK_SOURCES, required=True, default="file", readonly=True)
+    server_book_id = fields.Char(string="Server book id", readonly=True, copy=False, index=True)
+
+    _sql_constraints = [
+        (
+            "server_book_unique",
+            "unique(company_id, server_book_id)",
+            "This book was already pulled from the server.",
+        ),
+    ]
+
+    @api.constrains("is_active", "company_id")
+    def _check_one_active(self):
+        for company in self.filtered("is_active").company_id:
+            if self.search_count([("company_id", "=", company.id), ("is_active", "=", True)]) > 1:
+                raise ValidationError(_("Only one partnumber book can be active per company."))
+
+    def _compute_item_count(self):
+        counts = dict(
+            self.env["vendor.partnumber.book.item"]._read_group(
+                [("book_id", "in", self.ids)], ["book_id"], ["__count"]
+            )
+        )
+        for book in self:
+            book.item_count = counts.get(book, 0)
+
+    def action_activate(self):
+        """Make this version the one quotations resolve against."""
+        self.ensure_one()
+        self.search([("company_id", "=", self.company_id.id), ("is_active", "=", True)]).write(
+            {"is_active": False}
+        )
+        self.is_active = True
+        return True
+
+    @api.model
+    def _active_book(self, company):
+        return self.search([("company_id", "=", company.id), ("is_active", "=", True)], limit=1)

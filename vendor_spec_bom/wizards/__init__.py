@@ -1,0 +1,1 @@
+from . import vendor_partnumber_book_import, vendor_spec_import

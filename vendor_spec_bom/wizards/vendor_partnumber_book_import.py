@@ -1,0 +1,73 @@
+"""Import a partnumber book version from .xlsx, .xls or .csv."""
+
+import base64
+
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+from ..lib.book_parser import parse_book
+from ..lib.table_reader import read_table
+
+MAX_LISTED_ERRORS = 30
+
+
+class VendorPartnumberBookImport(models.TransientModel):
+    _name = "vendor.partnumber.book.import"
+    _description = "Import Partnumber Book"
+
+    name = fields.Char(string="Version", required=True)
+    file = fields.Binary(required=True)
+    filename = fields.Char()
+    skip_bad_rows = fields.Boolean(help="Import the valid rows and leave out the others.")
+    activate = fields.Boolean(string="Activate this version", default=True)
+
+    def action_import(self):
+        self.ensure_one()
+        try:
+            table = read_table(self.filename, base64.b64decode(self.file))
+        except ValueError as exc:
+            raise UserError(str(exc)) from exc
+        company = self.env.company
+        products = self.env["product.product"].search_read(
+            [("default_code", "!=", False), ("company_id", "in", [company.id, False])],
+            ["default_code"],
+        )
+        product_by_ref = {p["default_code"].strip(): p["id"] for p in products}
+        items, errors = parse_book(table, set(product_by_ref))
+        if errors and (not self.skip_bad_rows or not items):
+            listed = "\n".join(
+                self.env._("Row %(row)s: %(msg)s", row=r, msg=m)
+                for r, m in errors[:MAX_LISTED_ERRORS]
+            )
+            more = len(errors) - MAX_LISTED_ERRORS
+            raise UserError(
+                _("Nothing was imported; fix these rows (or choose to skip bad rows):\n%s", listed)
+                + (_("\n… and %s more.", more) if more > 0 else "")
+            )
+        book = self.env["vendor.partnumber.book"].create(
+            {
+                "name": self.name,
+                "company_id": company.id,
+                "source": "file",
+                "item_ids": [
+                    fields.Command.create(
+                        {
+                            "partnumber": item.partnumber,
+                            "product_id": product_by_ref[item.product_ref],
+                            "is_primary_pn": item.is_primary,
+                            "description": item.description,
+                        }
+                    )
+                    for item in items
+                ],
+            }
+        )
+        if self.activate:
+            book.action_activate()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "vendor.partnumber.book",
+            "res_id": book.id,
+            "view_mode": "form",
+            "target": "current",
+        }
