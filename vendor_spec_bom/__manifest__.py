@@ -10,8 +10,10 @@
     "data": [
         "security/ir.model.access.csv",
         "security/vendor_spec_rules.xml",
+        "data/ir_cron_data.xml",
         "views/vendor_partnumber_book_views.xml",
         "views/sale_order_views.xml",
+        "views/res_config_settings_views.xml",
         "wizards/vendor_spec_import_views.xml",
         "wizards/vendor_partnumber_book_import_views.xml",
         "views/vendor_spec_menus.xml",

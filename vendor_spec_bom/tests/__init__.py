@@ -1,2 +1,1 @@
-from . import test_vendor_spec
-from . import test_partnumber_book
+from . import test_book_pull, test_partnumber_book, test_vendor_spec

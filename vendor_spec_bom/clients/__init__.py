@@ -1,0 +1,1 @@
+"""HTTP clients of the vendor BOM addon (plain Python, no Odoo import)."""
