@@ -19,19 +19,32 @@ import odoo_env
 def setup(env, count, fake_catalogue):
     partner = env["res.partner"].create({"name": "Mouser (bench)", "is_company": True})
     prefix = f"B{int(time.time()) % 100000:05d}"
-    templates = env["product.template"].create([
-        {"name": f"Bench part {i}", "purchase_ok": True} for i in range(count)
-    ])
+    templates = env["product.template"].create(
+        [{"name": f"Bench part {i}", "purchase_ok": True} for i in range(count)]
+    )
     lines = []
     for i, template in enumerate(templates):
         if i % 100 == 99:
             continue  # no part number: skipped without a call
         pn = f"595-{prefix}-{i:05d}"
-        lines.append({"partner_id": partner.id, "product_tmpl_id": template.id,
-                      "product_code": pn, "min_qty": 1, "price": 1.0})
+        lines.append(
+            {
+                "partner_id": partner.id,
+                "product_tmpl_id": template.id,
+                "product_code": pn,
+                "min_qty": 1,
+                "price": 1.0,
+            }
+        )
         if i % 100 != 42:  # 1% gone from Mouser
-            fake_catalogue[pn] = {"breaks": [(1, "$0.51", "USD"), (10, "$0.42", "USD"),
-                                             (100, "$0.30", "USD"), (1000, "$0.018", "USD")]}
+            fake_catalogue[pn] = {
+                "breaks": [
+                    (1, "$0.51", "USD"),
+                    (10, "$0.42", "USD"),
+                    (100, "$0.30", "USD"),
+                    (1000, "$0.018", "USD"),
+                ]
+            }
     env["product.supplierinfo"].create(lines)
     env.cr.commit()
     return partner
@@ -56,11 +69,15 @@ def main():
             partner = setup(env, args.products, fake.catalogue)
             print(f"setup: {args.products} products in {time.perf_counter() - t0:.1f} s")
             env["product.template"].search([("id", "not in", [])])  # warm
-            account = env["marketplace.account"].create({
-                "name": f"Mouser bench {partner.id}", "channel": "mouser",
-                "mouser_api_key": "mouser-key", "mouser_api_url": fake.url,
-                "mouser_partner_id": partner.id,
-            })
+            account = env["marketplace.account"].create(
+                {
+                    "name": f"Mouser bench {partner.id}",
+                    "channel": "mouser",
+                    "mouser_api_key": "mouser-key",
+                    "mouser_api_url": fake.url,
+                    "mouser_partner_id": partner.id,
+                }
+            )
             env.cr.commit()
             refreshed = not_found = jobs = 0
             start = time.monotonic()
@@ -77,15 +94,23 @@ def main():
             stamps = [r.received_at for r in fake.calls]
             calls = len(stamps)
             per_call = refreshed / calls
-            print(f"{jobs} jobs, {calls} calls in {time.monotonic() - start:.0f} s: "
-                  f"{refreshed} parts refreshed, {not_found} found gone from Mouser")
-            print(f"parts refreshed per call: {per_call:.2f} (goal >= 9.5); "
-                  f"parts checked per call: {(refreshed + not_found) / calls:.2f}")
-            print(f"most calls in any 60 s: {max_in_window(stamps)} "
-                  f"(limit {account.mouser_minute_limit})")
-            print(f"projected parts per day within {account.mouser_daily_limit} calls: "
-                  f"{per_call * account.mouser_daily_limit:.0f} (goal >= 9,500; one part "
-                  "per call, as the reference does: 1,000)")
+            print(
+                f"{jobs} jobs, {calls} calls in {time.monotonic() - start:.0f} s: "
+                f"{refreshed} parts refreshed, {not_found} found gone from Mouser"
+            )
+            print(
+                f"parts refreshed per call: {per_call:.2f} (goal >= 9.5); "
+                f"parts checked per call: {(refreshed + not_found) / calls:.2f}"
+            )
+            print(
+                f"most calls in any 60 s: {max_in_window(stamps)} "
+                f"(limit {account.mouser_minute_limit})"
+            )
+            print(
+                f"projected parts per day within {account.mouser_daily_limit} calls: "
+                f"{per_call * account.mouser_daily_limit:.0f} (goal >= 9,500; one part "
+                "per call, as the reference does: 1,000)"
+            )
 
 
 if __name__ == "__main__":

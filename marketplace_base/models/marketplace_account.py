@@ -5,6 +5,8 @@ import logging
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..lib.errors import MarketplaceError
+
 _logger = logging.getLogger(__name__)
 
 
@@ -69,7 +71,10 @@ class MarketplaceAccount(models.Model):
 
     def action_test_connection(self):
         self.ensure_one()
-        message = self._test_connection()
+        try:
+            message = self._test_connection()
+        except MarketplaceError as exc:
+            raise UserError(str(exc)) from exc
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -83,7 +88,8 @@ class MarketplaceAccount(models.Model):
 
     # ----------------------------------------------------------- channel hooks
     def _test_connection(self):
-        """Check the credentials; return a short message or raise ``UserError``.
+        """Check the credentials; return a short message or raise (``UserError``
+        or the client's ``MarketplaceError``, shown as it is).
 
         Channel addons override this for their channel and call ``super()``
         for the others.

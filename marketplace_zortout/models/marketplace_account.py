@@ -6,7 +6,6 @@ from odoo import _, api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.summary import merge_counters
 from odoo.addons.marketplace_base.tools import job_logger
-from odoo.exceptions import UserError
 
 from ..clients.zortout import DEFAULT_URL, ZortoutClient
 
@@ -62,10 +61,7 @@ class MarketplaceAccount(models.Model):
     def _test_connection(self):
         if self.channel != "zortout":
             return super()._test_connection()
-        try:
-            return self._zortout_client().check_connection()
-        except MarketplaceError as exc:
-            raise UserError(str(exc)) from exc
+        return self._zortout_client().check_connection()
 
     # ----------------------------------------------------------------- buttons
     def action_zortout_sync_stock(self):

@@ -2,7 +2,6 @@
 
 from odoo import _, api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
-from odoo.exceptions import UserError
 
 from ..clients.mouser import DEFAULT_URL, MouserClient
 
@@ -58,10 +57,7 @@ class MarketplaceAccount(models.Model):
     def _test_connection(self):
         if self.channel != "mouser":
             return super()._test_connection()
-        try:
-            return self._mouser_client().check_connection()
-        except MarketplaceError as exc:
-            raise UserError(str(exc)) from exc
+        return self._mouser_client().check_connection()
 
     def action_mouser_sync(self):
         self.ensure_one()

@@ -55,5 +55,34 @@ class VendorPartnumberBook(models.Model):
         return True
 
     @api.model
+    def _product_refs(self, company):
+        """``{internal reference: product id}`` for the company's products."""
+        products = self.env["product.product"].search_read(
+            [("default_code", "!=", False), ("company_id", "in", [company.id, False])],
+            ["default_code"],
+        )
+        return {p["default_code"].strip(): p["id"] for p in products}
+
+    @api.model
+    def _create_from_items(self, values, items, product_by_ref):
+        """A new book version holding parsed ``BookItem``s."""
+        return self.create(
+            {
+                **values,
+                "item_ids": [
+                    fields.Command.create(
+                        {
+                            "partnumber": item.partnumber,
+                            "product_id": product_by_ref[item.product_ref],
+                            "is_primary_pn": item.is_primary,
+                            "description": item.description,
+                        }
+                    )
+                    for item in items
+                ],
+            }
+        )
+
+    @api.model
     def _active_book(self, company):
         return self.search([("company_id", "=", company.id), ("is_active", "=", True)], limit=1)

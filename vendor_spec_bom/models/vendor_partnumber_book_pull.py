@@ -53,13 +53,7 @@ class VendorPartnumberBook(models.Model):
             .search([("company_id", "=", company.id), ("source", "=", "server")])
             .mapped("server_book_id")
         )
-        refs = {
-            p["default_code"].strip(): p["id"]
-            for p in self.env["product.product"].search_read(
-                [("default_code", "!=", False), ("company_id", "in", [company.id, False])],
-                ["default_code"],
-            )
-        }
+        refs = self._product_refs(company)
         created = self.browse()
         try:
             with self.env.cr.savepoint():  # a failure leaves no book behind, even when caught
@@ -96,23 +90,11 @@ class VendorPartnumberBook(models.Model):
                     errors=listed,
                 )
             )
-        return self.create(
-            {
-                "name": payload.get("name") or book_id,
-                "date": payload.get("date") or fields.Date.context_today(self),
-                "company_id": company.id,
-                "source": "server",
-                "server_book_id": book_id,
-                "item_ids": [
-                    fields.Command.create(
-                        {
-                            "partnumber": item.partnumber,
-                            "product_id": refs[item.product_ref],
-                            "is_primary_pn": item.is_primary,
-                            "description": item.description,
-                        }
-                    )
-                    for item in items
-                ],
-            }
-        )
+        values = {
+            "name": payload.get("name") or book_id,
+            "date": payload.get("date") or fields.Date.context_today(self),
+            "company_id": company.id,
+            "source": "server",
+            "server_book_id": book_id,
+        }
+        return self._create_from_items(values, items, refs)

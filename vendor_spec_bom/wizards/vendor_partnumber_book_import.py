@@ -27,12 +27,9 @@ class VendorPartnumberBookImport(models.TransientModel):
             table = read_table(self.filename, base64.b64decode(self.file))
         except ValueError as exc:
             raise UserError(str(exc)) from exc
+        Book = self.env["vendor.partnumber.book"]
         company = self.env.company
-        products = self.env["product.product"].search_read(
-            [("default_code", "!=", False), ("company_id", "in", [company.id, False])],
-            ["default_code"],
-        )
-        product_by_ref = {p["default_code"].strip(): p["id"] for p in products}
+        product_by_ref = Book._product_refs(company)
         items, errors = parse_book(table, set(product_by_ref))
         if errors and (not self.skip_bad_rows or not items):
             listed = "\n".join(
@@ -44,23 +41,8 @@ class VendorPartnumberBookImport(models.TransientModel):
                 _("Nothing was imported; fix these rows (or choose to skip bad rows):\n%s", listed)
                 + (_("\n… and %s more.", more) if more > 0 else "")
             )
-        book = self.env["vendor.partnumber.book"].create(
-            {
-                "name": self.name,
-                "company_id": company.id,
-                "source": "file",
-                "item_ids": [
-                    fields.Command.create(
-                        {
-                            "partnumber": item.partnumber,
-                            "product_id": product_by_ref[item.product_ref],
-                            "is_primary_pn": item.is_primary,
-                            "description": item.description,
-                        }
-                    )
-                    for item in items
-                ],
-            }
+        book = Book._create_from_items(
+            {"name": self.name, "company_id": company.id, "source": "file"}, items, product_by_ref
         )
         if self.activate:
             book.action_activate()
