@@ -3,9 +3,15 @@
 MAX_LISTED = 50
 
 
+ACRONYMS = {"sku": "SKU", "skus": "SKUs", "api": "API", "url": "URL", "id": "ID"}
+
+
 def label(key):
-    """``stocks_updated`` -> ``Stocks updated``."""
-    return key.replace("_", " ").strip().capitalize()
+    """``unknown_skus`` -> ``Unknown SKUs``."""
+    words = key.replace("_", " ").strip().split()
+    words = [ACRONYMS.get(word.lower(), word) for word in words]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 def summarize(result):
@@ -23,19 +29,29 @@ def summarize(result):
 
 
 def counter_rows(result):
-    """(label, text) pairs for display: counters first, then lists (first 50 items)."""
-    rows = []
-    for key, value in (result or {}).items():
-        if key == "summary":
+    """(label, text) pairs for display, in a stable order whatever the storage kept.
+
+    Non-zero counters come first, largest first; then lists (first 50 items)
+    and other values; the counters that are zero are named on one last row.
+    """
+    numbers, others, zeros = [], [], []
+    for key, value in sorted((result or {}).items()):
+        if key == "summary" or value in ([], {}, None, ""):
             continue
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            (numbers if value else zeros).append((key, value))
+        elif isinstance(value, (list, tuple)):
             shown = ", ".join(str(v) for v in value[:MAX_LISTED])
             more = len(value) - MAX_LISTED
-            rows.append((label(key), shown + (f" … (+{more} more)" if more > 0 else "")))
+            others.append((label(key), shown + (f" … (+{more} more)" if more > 0 else "")))
         elif isinstance(value, dict):
-            rows.append((label(key), ", ".join(f"{k}: {v}" for k, v in value.items())))
+            others.append((label(key), ", ".join(f"{k}: {v}" for k, v in value.items())))
         else:
-            rows.append((label(key), str(value)))
+            others.append((label(key), str(value)))
+    rows = [(label(key), str(value)) for key, value in sorted(numbers, key=lambda kv: -kv[1])]
+    rows += others
+    if zeros:
+        rows.append(("None", ", ".join(label(key).lower() for key, _v in zeros)))
     return rows
 
 

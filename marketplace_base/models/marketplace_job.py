@@ -124,6 +124,7 @@ class MarketplaceJob(models.Model):
                 "started_at": False,
                 "done_at": False,
                 "error_message": False,
+                "summary": False,
             }
         )
         self._wake_runner()

@@ -195,6 +195,8 @@ class MarketplaceJob(models.Model):
             values.update(
                 state="pending",
                 scheduled_at=next_try,
+                summary=f"Retry {self.attempts + 1} at {fields.Datetime.to_string(next_try)} UTC: "
+                f"{message.splitlines()[0][:150]}",
                 error_message=f"{message}\nAttempt {self.attempts} of {self.max_attempts}; "
                 f"next try at {fields.Datetime.to_string(next_try)} UTC.",
             )
@@ -202,7 +204,12 @@ class MarketplaceJob(models.Model):
             self.env.ref("marketplace_base.ir_cron_run_jobs")._trigger(next_try)
             _logger.info("Job %s will be retried at %s: %s", self.id, next_try, message)
         else:
-            values.update(state="failed", done_at=fields.Datetime.now(), error_message=message)
+            values.update(
+                state="failed",
+                done_at=fields.Datetime.now(),
+                error_message=message,
+                summary=message.splitlines()[0][:200] if message else False,
+            )
             self.write(values)
             self._notify_failure()
 

@@ -76,7 +76,7 @@ class TestStockSync(ZortoutCase):
         self.assertEqual(self.on_hand(self.neg), 0, "negative remote stock is applied as 0")
         self.assertEqual(self.on_hand(self.dup1) + self.on_hand(self.dup2), 0)
         self.assertEqual(self.on_hand(self.a1), 15)
-        self.assertIn("Unknown skus", job.result_display)
+        self.assertIn("Unknown SKUs", job.result_display)
 
     def test_negative_stock_is_kept_when_the_account_allows_it(self):
         self.account.stock_allow_negative = True

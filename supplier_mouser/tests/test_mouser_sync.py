@@ -181,3 +181,11 @@ class TestMouserSync(MouserCase):
         self.assertEqual(self.sent_numbers(), ["595-NE555P"])
         self.assertTrue(template.mouser_synced_at)
         self.assertEqual(self.account.mouser_cursor_tmpl_id, 0, "a manual run keeps the cursor")
+
+    def test_missing_vendor_fails_with_a_clear_message_and_sends_nothing(self):
+        self.product("Timer", mouser_pn="595-NE555P")
+        self.account.mouser_partner_id = False
+        job = self.sync()
+        self.assertEqual(job.state, "failed")
+        self.assertIn("choose the vendor that stands for Mouser", job.error_message)
+        self.assertFalse(self.fake.calls)

@@ -77,6 +77,7 @@ class TestRunner(TestChannelCase):
         self.assertEqual(job.state, "failed")
         self.assertEqual(job.attempts, 1)
         self.assertEqual(job.error_message, "The remote side refused.")
+        self.assertEqual(job.summary, "The remote side refused.", "shown in the jobs list")
         self.assertTrue(job.done_at)
 
     def test_unexpected_error_fails_with_type_and_traceback(self):
