@@ -22,6 +22,9 @@ run:
 
 lint:
 	@. scripts/lib.sh && "$$SUITE_VENV/bin/pip" install -q ruff && "$$SUITE_VENV/bin/ruff" check . && "$$SUITE_VENV/bin/ruff" format --check .
+	@if command -v pylint >/dev/null && pylint --version | grep -q odoo; then \
+		pylint --rcfile=.pylintrc --disable=missing-readme $$(ls -d */__manifest__.py | xargs -n1 dirname); \
+	else echo "pylint-odoo not installed: skipped (pip install pylint-odoo in a separate environment)"; fi
 
 bench:
 	@scripts/bench.sh

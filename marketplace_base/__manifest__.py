@@ -20,5 +20,4 @@
         "views/marketplace_menus.xml",
     ],
     "application": True,
-    "installable": True,
 }

@@ -13,5 +13,4 @@
         "views/marketplace_account_views.xml",
         "views/product_template_views.xml",
     ],
-    "installable": True,
 }

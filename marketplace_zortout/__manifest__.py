@@ -11,5 +11,4 @@
         "data/ir_cron_data.xml",
         "views/marketplace_account_views.xml",
     ],
-    "installable": True,
 }

@@ -15,5 +15,4 @@
         "views/product_category_views.xml",
     ],
     "post_init_hook": "post_init_hook",
-    "installable": True,
 }

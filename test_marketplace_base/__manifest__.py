@@ -7,5 +7,4 @@
     "license": "LGPL-3",
     "depends": ["marketplace_base"],
     "data": ["security/ir.model.access.csv"],
-    "installable": True,
 }

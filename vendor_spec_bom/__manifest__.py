@@ -18,5 +18,4 @@
         "wizards/vendor_partnumber_book_import_views.xml",
         "views/vendor_spec_menus.xml",
     ],
-    "installable": True,
 }

@@ -2,7 +2,7 @@
 
 import logging
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..lib.errors import MarketplaceError
@@ -79,7 +79,7 @@ class MarketplaceAccount(models.Model):
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "title": _("Connection to %s works", self.name),
+                "title": self.env._("Connection to %s works", self.name),
                 "message": message,
                 "type": "success",
                 "sticky": False,
@@ -94,7 +94,9 @@ class MarketplaceAccount(models.Model):
         Channel addons override this for their channel and call ``super()``
         for the others.
         """
-        raise UserError(_("Channel %s has no connection test.", self.channel or _("(none)")))
+        raise UserError(
+            self.env._("Channel %s has no connection test.", self.channel or self.env._("(none)"))
+        )
 
     # ------------------------------------------------------------------- queue
     def _enqueue_job(

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from markupsafe import Markup, escape
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.sql import create_index
 
@@ -115,7 +115,7 @@ class MarketplaceJob(models.Model):
     def action_retry(self):
         """Put failed or cancelled jobs back in the queue, with fresh attempts."""
         if any(job.state not in ("failed", "cancelled") for job in self):
-            raise UserError(_("Only failed or cancelled jobs can be retried."))
+            raise UserError(self.env._("Only failed or cancelled jobs can be retried."))
         self.write(
             {
                 "state": "pending",
@@ -132,7 +132,7 @@ class MarketplaceJob(models.Model):
 
     def action_cancel(self):
         if any(job.state != "pending" for job in self):
-            raise UserError(_("Only pending jobs can be cancelled."))
+            raise UserError(self.env._("Only pending jobs can be cancelled."))
         self.write({"state": "cancelled", "done_at": fields.Datetime.now()})
         return True
 
@@ -140,11 +140,11 @@ class MarketplaceJob(models.Model):
         """Run a pending job in this request instead of waiting for the runner."""
         self.ensure_one()
         if self.state != "pending":
-            raise UserError(_("Only pending jobs can be run."))
+            raise UserError(self.env._("Only pending jobs can be run."))
         self.env.flush_all()
         if not self.sudo()._run_next_job(job_id=self.id):
             raise UserError(
-                _(
+                self.env._(
                     "The job could not start now: another job of account %s is running. "
                     "It stays in the queue and runs after it.",
                     self.account_id.name,
@@ -176,7 +176,7 @@ class MarketplaceJob(models.Model):
         self.account_id.message_post(
             body=Markup("%s<br/>%s")
             % (
-                _(
+                self.env._(
                     "Job %(name)s failed after %(attempts)s attempt(s):",
                     name=self.name,
                     attempts=self.attempts,

@@ -80,16 +80,16 @@ class MarketplaceJob(models.Model):
                 try:
                     # End the transaction that took the lock: what follows reads
                     # a snapshot in which earlier claims on the account are visible.
-                    cr.commit()
+                    cr.commit()  # pylint: disable=invalid-commit
                     claimed = self._claim_job(cr, account_id, job_id)
-                    cr.commit()
+                    cr.commit()  # pylint: disable=invalid-commit
                     if claimed:
                         self._execute_job(cr, claimed)
                         return claimed
                 finally:
                     cr.rollback()
                     _unlock_account(cr, account_id)
-                    cr.commit()
+                    cr.commit()  # pylint: disable=invalid-commit
         return None
 
     @api.model
@@ -158,13 +158,13 @@ class MarketplaceJob(models.Model):
         try:
             result = job._call_handler() or {}
             job._mark_done(result, time.monotonic() - start)
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         except Exception as exc:  # noqa: BLE001 - every failure is recorded on the job
             details = traceback.format_exc()
             cr.rollback()
             job = api.Environment(cr, SUPERUSER_ID, {})["marketplace.job"].browse(job_id)
             job._record_failure(exc, details, time.monotonic() - start)
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
             if job.state == "failed":
                 _logger.warning(
                     "Job %s (%s) for account %s: failed - %s", *log_args, job.error_message

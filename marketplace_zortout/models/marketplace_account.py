@@ -2,7 +2,7 @@
 
 import logging
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.summary import merge_counters
 from odoo.addons.marketplace_base.tools import job_logger
@@ -37,15 +37,15 @@ class MarketplaceAccount(models.Model):
         missing = [
             label
             for field, label in (
-                ("zortout_storename", _("store name")),
-                ("zortout_apikey", _("API key")),
-                ("zortout_apisecret", _("API secret")),
+                ("zortout_storename", self.env._("store name")),
+                ("zortout_apikey", self.env._("API key")),
+                ("zortout_apisecret", self.env._("API secret")),
             )
             if not account[field]
         ]
         if missing:
             raise MarketplaceError(
-                _(
+                self.env._(
                     "Account %(name)s: set the Zortout %(fields)s first.",
                     name=self.name,
                     fields=", ".join(missing),
@@ -69,7 +69,7 @@ class MarketplaceAccount(models.Model):
         job = self._enqueue_job(
             "sync_stock_from_zortout",
             params=self._zortout_stock_params(),
-            name=_("Sync Stock from Zortout - %s", self.name),
+            name=self.env._("Sync Stock from Zortout - %s", self.name),
             identity_key=AUTO_STOCK_KEY,
         )
         return self._open_job(job)
@@ -78,7 +78,7 @@ class MarketplaceAccount(models.Model):
         self.ensure_one()
         job = self._enqueue_job(
             "sync_products_from_zortout",
-            name=_("Import Products from Zortout - %s", self.name),
+            name=self.env._("Import Products from Zortout - %s", self.name),
             identity_key="zortout-products",
         )
         return self._open_job(job)
@@ -103,7 +103,7 @@ class MarketplaceAccount(models.Model):
             account._enqueue_job(
                 "sync_stock_from_zortout",
                 params=account._zortout_stock_params(),
-                name=_("Sync Stock from Zortout - %s (Auto)", account.name),
+                name=self.env._("Sync Stock from Zortout - %s (Auto)", account.name),
                 identity_key=AUTO_STOCK_KEY,
             )
 
@@ -123,7 +123,7 @@ class MarketplaceAccount(models.Model):
         result = merge_counters(
             applier._apply_remote_stock(self, location, remote, job) for location, remote in fetched
         )
-        result["summary"] = _(
+        result["summary"] = self.env._(
             "%(seen)s products seen, %(updated)s stocks updated, %(unknown)s unknown SKUs",
             seen=result["products_seen"],
             updated=result["stocks_updated"],

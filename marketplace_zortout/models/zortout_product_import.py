@@ -8,7 +8,7 @@ already used, say) is reported and the others still land.
 
 import logging
 
-from odoo import _, api, models
+from odoo import api, models
 from odoo.addons.marketplace_base.tools import create_isolated, job_logger
 from odoo.addons.marketplace_stock.lib.stock_plan import normalize_sku
 from odoo.tools import float_compare
@@ -55,20 +55,22 @@ class ZortoutProductImport(models.AbstractModel):
             if not ids:
                 to_create.append((sku, remote))
             elif len(ids) > 1:
-                counters["errors"].append(_("%s: several Odoo products have this reference", sku))
+                counters["errors"].append(
+                    self.env._("%s: several Odoo products have this reference", sku)
+                )
             elif self._update_product(Product.browse(ids[0]), remote):
                 counters["updated"] += 1
             else:
                 counters["unchanged"] += 1
 
-        uom_by_name = self._uoms_by_name()
+        uom_by_name = self._uoms_by_name({remote.unit for _sku, remote in to_create})
         vals_list = [
             self._create_values(sku, remote, company, uom_by_name) for sku, remote in to_create
         ]
         created, errors = create_isolated(Product, vals_list, [sku for sku, _r in to_create])
         counters["created"] = len(created)
         counters["errors"] = (counters["errors"] + errors)[:50]
-        counters["summary"] = _(
+        counters["summary"] = self.env._(
             "%(seen)s products seen, %(created)s created, %(updated)s updated, %(errors)s errors",
             seen=counters["products_seen"],
             created=counters["created"],
@@ -79,8 +81,10 @@ class ZortoutProductImport(models.AbstractModel):
         return counters
 
     @api.model
-    def _uoms_by_name(self):
-        uoms = self.env["uom.uom"].search([])
+    def _uoms_by_name(self, names):
+        """``{unit name (case-folded): uom id}`` for the unit names Zortout sent."""
+        names = {name.strip() for name in names if name and name.strip()}
+        uoms = self.env["uom.uom"].search([("name", "in", list(names))]) if names else []
         return {uom.name.strip().casefold(): uom.id for uom in uoms}
 
     @api.model

@@ -1,6 +1,6 @@
 """The Mouser channel on marketplace accounts: key, vendor, quota, jobs."""
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 
 from ..clients.mouser import DEFAULT_URL, MouserClient
@@ -43,10 +43,12 @@ class MarketplaceAccount(models.Model):
         self.ensure_one()
         account = self.sudo()
         if not account.mouser_api_key:
-            raise MarketplaceError(_("Account %s: set the Mouser Search API key first.", self.name))
+            raise MarketplaceError(
+                self.env._("Account %s: set the Mouser Search API key first.", self.name)
+            )
         if not self.mouser_partner_id:
             raise MarketplaceError(
-                _("Account %s: choose the vendor that stands for Mouser first.", self.name)
+                self.env._("Account %s: choose the vendor that stands for Mouser first.", self.name)
             )
         return MouserClient(
             account.mouser_api_key,
@@ -69,7 +71,7 @@ class MarketplaceAccount(models.Model):
         for account in self._accounts_to_sync("mouser"):
             account._enqueue_job(
                 "mouser_sync",
-                name=_("Sync with Mouser - %s (Auto)", account.name),
+                name=self.env._("Sync with Mouser - %s (Auto)", account.name),
                 identity_key=SYNC_KEY,
             )
 

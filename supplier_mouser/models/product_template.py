@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -30,19 +30,21 @@ class ProductTemplate(models.Model):
             [("channel", "=", "mouser"), ("company_id", "in", self.env.companies.ids)], limit=1
         )
         if not account:
-            raise UserError(_("No active Mouser account: create one in Marketplace > Accounts."))
+            raise UserError(
+                self.env._("No active Mouser account: create one in Marketplace > Accounts.")
+            )
         job = account._enqueue_job(
             "mouser_sync",
             params={"product_tmpl_ids": self.ids},
-            name=_("Sync with Mouser - %s", self.display_name),
+            name=self.env._("Sync with Mouser - %s", self.display_name),
             priority=5,
         )
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "title": _("Mouser sync queued"),
-                "message": _("Job %s will refresh this product in a moment.", job.name),
+                "title": self.env._("Mouser sync queued"),
+                "message": self.env._("Job %s will refresh this product in a moment.", job.name),
                 "type": "info",
                 "next": {"type": "ir.actions.act_window_close"},
             },

@@ -10,7 +10,7 @@ the others land.
 import logging
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.addons.marketplace_base.tools import job_logger
 from odoo.tools import float_compare, split_every
 
@@ -49,21 +49,23 @@ class SupplierMouserSync(models.AbstractModel):
         stop = None
         for batch in split_every(BATCH_SIZE, keyed):
             if counters["calls"] >= account.mouser_minute_limit:
-                stop = _("this run's share of calls is used; the next run continues")
+                stop = self.env._("this run's share of calls is used; the next run continues")
                 break
             allowed, wait = self.env["supplier.mouser.quota"]._reserve_call(account)
             if not allowed:
                 stop = (
-                    _("the daily budget of %s calls is spent", account.mouser_daily_limit)
+                    self.env._("the daily budget of %s calls is spent", account.mouser_daily_limit)
                     if wait is None
-                    else _("the per-minute limit is reached")
+                    else self.env._("the per-minute limit is reached")
                 )
                 break
             counters["calls"] += 1
             try:
                 found = client.search_part_numbers([key for _t, key, _k in batch])
             except MouserQuotaExceeded:
-                stop = _("Mouser answered TooManyRequests; a new run is queued in a minute")
+                stop = self.env._(
+                    "Mouser answered TooManyRequests; a new run is queued in a minute"
+                )
                 account._enqueue_job(
                     "mouser_sync",
                     identity_key=RETRY_KEY,
@@ -79,7 +81,7 @@ class SupplierMouserSync(models.AbstractModel):
             if not product_tmpl_ids:
                 account.mouser_cursor_tmpl_id = batch[-1][0].id
         counters["errors"] = counters["errors"][:50]
-        counters["summary"] = _(
+        counters["summary"] = self.env._(
             "%(parts)s parts refreshed with %(calls)s calls, %(breaks)s price breaks changed, "
             "%(missing)s not found, %(skipped)s skipped, %(errors)s errors",
             parts=counters["parts_refreshed"],
@@ -88,7 +90,7 @@ class SupplierMouserSync(models.AbstractModel):
             missing=counters["not_found"],
             skipped=counters["skipped"],
             errors=len(counters["errors"]),
-        ) + (f" ({_('stopped')}: {stop})" if stop else "")
+        ) + (f" ({self.env._('stopped')}: {stop})" if stop else "")
         log.info("%s", counters["summary"])
         return counters
 
@@ -135,7 +137,9 @@ class SupplierMouserSync(models.AbstractModel):
                 counters["skipped"] += 1
                 if len(counters["skipped_list"]) < 50:
                     counters["skipped_list"].append(
-                        _("%s: no Mouser or manufacturer part number", template.display_name)
+                        self.env._(
+                            "%s: no Mouser or manufacturer part number", template.display_name
+                        )
                     )
         return keyed
 

@@ -17,7 +17,7 @@ class MarketplaceAccount(models.Model):
         if self.channel != "test":
             return super()._test_connection()
         if not self.sudo().test_api_key:
-            raise UserError("No API key set.")
+            raise UserError(self.env._("No API key set."))
         return "The test service answered."
 
     def _run_job_test_task(self, job):

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_round, formatLang
 
@@ -71,7 +71,13 @@ class SaleOrder(models.Model):
         head = Markup(
             "<tr><th>%s</th><th class='text-end'>%s</th><th class='text-end'>%s</th>"
             "<th class='text-end'>%s</th><th class='text-end'>%s</th></tr>"
-        ) % (_("Product"), _("Vendor price"), _("Our price"), _("Cost"), _("Margin"))
+        ) % (
+            self.env._("Product"),
+            self.env._("Vendor price"),
+            self.env._("Our price"),
+            self.env._("Cost"),
+            self.env._("Margin"),
+        )
         body = Markup().join(
             Markup("<tr><td>%s</td>%s</tr>")
             % (
@@ -81,7 +87,7 @@ class SaleOrder(models.Model):
             for name, *values in rows
         )
         total = Markup("<tr class='fw-bold'><td>%s</td>%s</tr>") % (
-            _("Total"),
+            self.env._("Total"),
             Markup().join(Markup("<td class='text-end'>%s</td>") % money(v) for v in totals),
         )
         return Markup("<table class='table table-sm'>%s%s%s</table>") % (head, body, total)
@@ -103,7 +109,7 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Import Vendor BOM"),
+            "name": self.env._("Import Vendor BOM"),
             "res_model": "vendor.spec.import",
             "view_mode": "form",
             "target": "new",
@@ -114,10 +120,10 @@ class SaleOrder(models.Model):
         """Replace the quotation lines by the BOM aggregated per product."""
         self.ensure_one()
         if self.state not in ("draft", "sent"):
-            raise UserError(_("Only quotations can be recalculated."))
+            raise UserError(self.env._("Only quotations can be recalculated."))
         estimates, _unresolved = aggregate(self._vendor_spec_rows())
         if not estimates:
-            raise UserError(_("No line of the vendor BOM resolves to a product."))
+            raise UserError(self.env._("No line of the vendor BOM resolves to a product."))
         self.order_line.filtered(lambda line: not line.display_type).unlink()
         self.env["sale.order.line"].create(
             [

@@ -1,6 +1,6 @@
 """Partnumber books: versioned, append-only maps of vendor PNs to products."""
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 BOOK_SOURCES = [("file", "File import"), ("server", "Book server")]
@@ -34,7 +34,9 @@ class VendorPartnumberBook(models.Model):
     def _check_one_active(self):
         for company in self.filtered("is_active").company_id:
             if self.search_count([("company_id", "=", company.id), ("is_active", "=", True)]) > 1:
-                raise ValidationError(_("Only one partnumber book can be active per company."))
+                raise ValidationError(
+                    self.env._("Only one partnumber book can be active per company.")
+                )
 
     def _compute_item_count(self):
         counts = dict(

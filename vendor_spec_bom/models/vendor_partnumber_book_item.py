@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..lib.partnumbers import normalize_partnumber
@@ -37,5 +37,7 @@ class VendorPartnumberBookItem(models.Model):
 
     def write(self, vals):
         if set(vals) - {"partnumber_key"}:
-            raise UserError(_("Partnumber books are append-only: import a new version instead."))
+            raise UserError(
+                self.env._("Partnumber books are append-only: import a new version instead.")
+            )
         return super().write(vals)

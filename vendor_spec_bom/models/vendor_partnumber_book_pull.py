@@ -2,7 +2,7 @@
 
 import logging
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..clients.book_server import BookServerClient, BookServerError
@@ -18,9 +18,9 @@ class VendorPartnumberBook(models.Model):
     def action_pull_books(self):
         books = self._pull_books()
         message = (
-            _("%s new partnumber book(s) pulled.", len(books))
+            self.env._("%s new partnumber book(s) pulled.", len(books))
             if books
-            else _("No new partnumber book on the server.")
+            else self.env._("No new partnumber book on the server.")
         )
         return {
             "type": "ir.actions.client",
@@ -45,7 +45,7 @@ class VendorPartnumberBook(models.Model):
         params = self.env["ir.config_parameter"].sudo()
         url = params.get_param("vendor_spec_bom.book_server_url")
         if not url:
-            raise UserError(_("Set the partnumber book server in Sales settings first."))
+            raise UserError(self.env._("Set the partnumber book server in Sales settings first."))
         client = BookServerClient(url, params.get_param("vendor_spec_bom.book_server_token") or "")
         company = self.env.company
         known = set(
@@ -84,7 +84,7 @@ class VendorPartnumberBook(models.Model):
         if errors:
             listed = "; ".join(f"item {row - 1}: {message}" for row, message in errors[:10])
             raise UserError(
-                _(
+                self.env._(
                     "Book %(book)s from the server is not valid: %(errors)s",
                     book=book_id,
                     errors=listed,

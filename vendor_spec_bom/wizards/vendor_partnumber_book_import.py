@@ -2,7 +2,7 @@
 
 import base64
 
-from odoo import _, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 from ..lib.book_parser import parse_book
@@ -38,8 +38,10 @@ class VendorPartnumberBookImport(models.TransientModel):
             )
             more = len(errors) - MAX_LISTED_ERRORS
             raise UserError(
-                _("Nothing was imported; fix these rows (or choose to skip bad rows):\n%s", listed)
-                + (_("\n… and %s more.", more) if more > 0 else "")
+                self.env._(
+                    "Nothing was imported; fix these rows (or choose to skip bad rows):\n%s", listed
+                )
+                + (self.env._("\n… and %s more.", more) if more > 0 else "")
             )
         book = Book._create_from_items(
             {"name": self.name, "company_id": company.id, "source": "file"}, items, product_by_ref

@@ -2,7 +2,7 @@
 
 import base64
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..lib.partnumbers import normalize_partnumber
@@ -37,7 +37,7 @@ class VendorSpecImport(models.TransientModel):
                 raise UserError(str(exc)) from exc
             return parse_table(table)
         if not (self.paste or "").strip():
-            raise UserError(_("Paste the BOM's cells or choose a file."))
+            raise UserError(self.env._("Paste the BOM's cells or choose a file."))
         return parse_paste(self.paste)
 
     def action_preview(self):
@@ -66,7 +66,7 @@ class VendorSpecImport(models.TransientModel):
             "res_id": self.id,
             "view_mode": "form",
             "target": "new",
-            "name": _("Import Vendor BOM"),
+            "name": self.env._("Import Vendor BOM"),
         }
 
     def action_confirm(self):
@@ -76,7 +76,7 @@ class VendorSpecImport(models.TransientModel):
             self.action_preview()
         rows = self.line_ids.filtered(lambda line: not line.error)
         if not rows:
-            raise UserError(_("No readable line in this BOM."))
+            raise UserError(self.env._("No readable line in this BOM."))
         order = self.order_id
         picks = {
             normalize_partnumber(line.vendor_partnumber): line.manual_product_id.id
