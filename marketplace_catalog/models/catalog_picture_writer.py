@@ -1,0 +1,120 @@
+"""Pictures of changed items: downloaded once, then set on the products.
+
+The first picture (lowest sequence) becomes the product image, the others
+are kept as attachments of the product. A URL that failed is remembered
+and tried again only after the account's retry delay.
+"""
+
+import base64
+from datetime import timedelta
+
+import requests
+
+from odoo import api, fields, models
+
+from ..lib.pictures import PictureError, fetch_picture
+
+
+class CatalogPictureWriter(models.AbstractModel):
+    _name = "marketplace.catalog.picture.writer"
+    _description = "Write Catalogue Pictures"
+
+    @api.model
+    def _write_pictures(self, account, targets, context):
+        targets = [t for t in targets if t.changed and t.item.pictures]
+        if not targets:
+            return
+        urls = {p.url for t in targets for p in t.item.pictures if p.url}
+        cache = self._cached(account, urls, context)
+        for target in targets:
+            pictures = sorted(target.item.pictures, key=lambda p: p.sequence)
+            ready = [
+                cache[p.url] for p in pictures if p.url in cache and cache[p.url].state == "done"
+            ]
+            if not ready:
+                continue
+            self._set_main_image(target, ready[0], context)
+            self._attach_extra(target, ready[1:])
+
+    @api.model
+    def _cached(self, account, urls, context):
+        """``{url: picture}``, downloading the new ones and the failures due for a retry."""
+        Picture = self.env["marketplace.catalog.picture"].sudo()
+        cache = {p.url: p for p in Picture.search([("url", "in", list(urls))])}
+        retry_before = fields.Datetime.now() - timedelta(days=account.catalog_picture_retry_days)
+        max_bytes = max(1, account.catalog_picture_max_kb) * 1024
+        session = requests.Session()
+        for url in sorted(urls):
+            picture = cache.get(url)
+            if picture and (picture.state == "done" or picture.tried_at > retry_before):
+                if picture.state == "failed":
+                    context.counters["pictures_not_retried"] += 1
+                continue
+            try:
+                content, checksum = fetch_picture(url, session=session, max_bytes=max_bytes)
+            except PictureError as exc:
+                values = {"state": "failed", "error": str(exc), "image": False}
+                context.counters["pictures_failed"] += 1
+                failures = context.counters.setdefault("picture_failures", [])
+                if len(failures) < 50:
+                    failures.append(f"{url}: {exc}")
+            else:
+                values = {
+                    "state": "done",
+                    "error": False,
+                    "image": base64.b64encode(content),
+                    "checksum": checksum,
+                    "size": len(content),
+                }
+                context.counters["pictures_fetched"] += 1
+            values.update(
+                tried_at=fields.Datetime.now(), attempts=(picture.attempts if picture else 0) + 1
+            )
+            if picture:
+                picture.write(values)
+            else:
+                cache[url] = Picture.create({"url": url, **values})
+        return cache
+
+    @api.model
+    def _set_main_image(self, target, picture, context):
+        record = (
+            self.env["product.product"].browse(target.product_id)
+            if target.is_variant
+            else self.env["product.template"].browse(target.tmpl_id)
+        )
+        field = "image_variant_1920" if target.is_variant else "image_1920"
+        if record[field] != picture.image:
+            try:
+                with self.env.cr.savepoint():
+                    record.with_context(tracking_disable=True)[field] = picture.image
+            except Exception as exc:  # noqa: BLE001 - not an image Odoo can read
+                context.counters["pictures_failed"] += 1
+                context.counters.setdefault("picture_failures", []).append(
+                    f"{picture.url}: {exc.args[0] if exc.args else exc}"
+                )
+
+    @api.model
+    def _attach_extra(self, target, pictures):
+        """The other pictures as attachments of the template, once per content."""
+        if not pictures:
+            return
+        Attachment = self.env["ir.attachment"].sudo()
+        known = set(
+            Attachment.search(
+                [("res_model", "=", "product.template"), ("res_id", "=", target.tmpl_id)]
+            ).mapped("checksum")
+        )
+        for sequence, picture in enumerate(pictures, start=2):
+            if picture.checksum in known:
+                continue
+            Attachment.create(
+                {
+                    "name": f"{target.item.code}-{sequence}",
+                    "res_model": "product.template",
+                    "res_id": target.tmpl_id,
+                    "datas": picture.image,
+                    "description": picture.url,
+                }
+            )
+            known.add(picture.checksum)

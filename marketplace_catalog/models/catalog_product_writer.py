@@ -1,0 +1,331 @@
+"""Write catalogue items as Odoo products: templates, matrix variants, classes, names.
+
+Items are matched by internal reference (trimmed) within the account's
+company, or by the link an earlier sync left. A matrix item is one cell of
+a template with an X and a Y attribute. A product that cannot be written
+(a barcode already used, say) is reported and the others still land.
+"""
+
+import json
+import logging
+from collections import defaultdict
+
+from odoo import api, models
+from odoo.addons.marketplace_base.tools import create_isolated
+
+_logger = logging.getLogger(__name__)
+
+QUIET = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "mail_notrack": True,
+    "lang": "en_US",
+}
+
+
+class CatalogTarget:
+    """Where one item landed: the product, its template, and whether it changed."""
+
+    __slots__ = ("item", "product_id", "tmpl_id", "is_variant", "changed")
+
+    def __init__(self, item, product_id, tmpl_id, is_variant, changed):
+        self.item = item
+        self.product_id = product_id
+        self.tmpl_id = tmpl_id
+        self.is_variant = is_variant
+        self.changed = changed
+
+
+class CatalogProductWriter(models.AbstractModel):
+    _name = "marketplace.catalog.product.writer"
+    _description = "Write Catalogue Items as Products"
+
+    # ------------------------------------------------------------- matching
+    @api.model
+    def _match_products(self, company, codes):
+        """``{code: [(product id, template id, active)]}`` by trimmed internal reference."""
+        if not codes:
+            return {}
+        self.env["product.product"].flush_model(["default_code", "active", "product_tmpl_id"])
+        self.env["product.template"].flush_model(["company_id", "active"])
+        self.env.cr.execute(
+            """
+            SELECT trim(pp.default_code), pp.id, pp.product_tmpl_id, pp.active AND pt.active
+              FROM product_product pp
+              JOIN product_template pt ON pt.id = pp.product_tmpl_id
+             WHERE trim(pp.default_code) = ANY(%s)
+               AND (pt.company_id IS NULL OR pt.company_id = %s)
+            """,
+            (list(codes), company.id),
+        )
+        found = defaultdict(list)
+        for code, product_id, tmpl_id, active in self.env.cr.fetchall():
+            found[code].append((product_id, tmpl_id, active))
+        return found
+
+    @api.model
+    def _resolve(self, code, link, matches, errors):
+        """``(product id, template id)`` of the item's product, or None for a new one."""
+        if link and link.get("product_id"):
+            return link["product_id"], link["tmpl_id"]
+        candidates = matches.get(code, [])
+        active = [c for c in candidates if c[2]]
+        if len(active) > 1:
+            errors.append(
+                self.env._("%s: several Odoo products have this internal reference", code)
+            )
+            return False
+        chosen = active or candidates[:1]
+        return (chosen[0][0], chosen[0][1]) if chosen else None
+
+    # --------------------------------------------------------------- writing
+    @api.model
+    def _write_items(self, account, items, links, context):
+        """Create or update products for ``items``; ``[CatalogTarget]`` of those that landed."""
+        matches = self._match_products(account.company_id, {item.code for item in items})
+        simple = [item for item in items if not item.matrix]
+        cells = defaultdict(list)
+        for item in items:
+            if item.matrix:
+                cells[item.matrix.parent_code.strip() or item.code].append(item)
+        targets = self._write_simple(account, simple, links, matches, context)
+        for parent_code, group in cells.items():
+            targets += self._write_matrix(account, parent_code, group, links, matches, context)
+        self._write_translations(targets, context)
+        return targets
+
+    @api.model
+    def _write_simple(self, account, items, links, matches, context):
+        Template = self.env["product.template"].with_company(account.company_id).with_context(QUIET)
+        counters = context.counters
+        targets, to_create = [], []
+        for item in items:
+            link = links.get(item.code)
+            found = self._resolve(item.code, link, matches, counters["errors"])
+            if found is False:
+                continue
+            fingerprint = context.fingerprint(item)
+            if found is None:
+                to_create.append((item, fingerprint))
+                continue
+            product_id, tmpl_id = found
+            product = self.env["product.product"].browse(product_id).with_context(QUIET)
+            if link and link.get("fingerprint") == fingerprint and product.active:
+                counters["unchanged"] += 1
+                targets.append(CatalogTarget(item, product_id, tmpl_id, False, False))
+                continue
+            if self._update(product.product_tmpl_id, item, context, counters, restore=True):
+                counters["updated"] += 1
+                context.fingerprints[item.code] = fingerprint
+                targets.append(CatalogTarget(item, product_id, tmpl_id, False, True))
+        vals_list = [self._template_values(item, account, context) for item, _fp in to_create]
+        created, errors = create_isolated(Template, vals_list, [i.code for i, _fp in to_create])
+        counters["errors"] += errors
+        by_code = {template.default_code: template for template in created}
+        for item, fingerprint in to_create:
+            template = by_code.get(item.code)
+            if template:
+                context.apply_class_lines(template, item)
+                counters["created"] += 1
+                context.fingerprints[item.code] = fingerprint
+                targets.append(
+                    CatalogTarget(item, template.product_variant_id.id, template.id, False, True)
+                )
+        return targets
+
+    @api.model
+    def _update(self, template, item, context, counters, restore=False):
+        """Write the item on an existing template (in a savepoint); False when it failed."""
+        values = self._template_values(item, template.company_id, context, update=True)
+        if restore and not template.active:
+            values["active"] = True
+            counters["restored"] += 1
+        try:
+            with self.env.cr.savepoint():
+                if "active" in values:
+                    template.product_variant_ids.with_context(active_test=False).filtered(
+                        lambda p: p.default_code and p.default_code.strip() == item.code
+                    ).write({"active": True})
+                template.write(values)
+                context.apply_class_lines(template, item)
+        except Exception as exc:  # noqa: BLE001 - reported in the job result, others go on
+            counters["errors"].append(f"{item.code}: {exc.args[0] if exc.args else exc}")
+            return False
+        return True
+
+    @api.model
+    def _template_values(self, item, account_or_company, context, update=False):
+        company = getattr(account_or_company, "company_id", account_or_company)
+        values = {"name": context.base_name(item)}
+        barcode = (item.ean or "").strip()
+        if barcode or not update:
+            # an item without EAN leaves a barcode set in Odoo alone
+            values["barcode"] = barcode or False
+        if not update:
+            uom_id = context.uom_id(item.unit)
+            values.update(
+                default_code=item.code,
+                type="consu",
+                is_storable=True,
+                sale_ok=True,
+                company_id=company.id,
+                uom_id=uom_id,
+                uom_po_id=uom_id,
+            )
+        if item.sales_price is not None:
+            values["list_price"] = float(item.sales_price)
+        if item.cost is not None:
+            values["standard_price"] = float(item.cost)
+        tax = context.tax_id(item.vat_percent)
+        if tax:
+            values["taxes_id"] = [(6, 0, [tax])]
+        values.update(context.class_values(item, update))
+        return values
+
+    # ---------------------------------------------------------------- matrix
+    @api.model
+    def _write_matrix(self, account, parent_code, items, links, matches, context):
+        """The cells of one matrix item become variants of one template."""
+        x_attr, y_attr = context.matrix_attributes()
+        axes = {}
+        for item in items:
+            x, y = item.matrix.x_value, item.matrix.y_value
+            axes[item.code] = (
+                x and context.attribute_value(x_attr, item.matrix.x_description or x),
+                y and context.attribute_value(y_attr, item.matrix.y_description or y),
+            )
+        try:
+            with self.env.cr.savepoint():
+                template = self._matrix_template(
+                    account, parent_code, items, links, matches, context
+                )
+                self._ensure_axis(template, x_attr, {x for x, _y in axes.values() if x})
+                self._ensure_axis(template, y_attr, {y for _x, y in axes.values() if y})
+        except Exception as exc:  # noqa: BLE001 - reported, the other items go on
+            context.counters["errors"].append(f"{parent_code}: {exc.args[0] if exc.args else exc}")
+            return []
+        variants = {
+            _combination(variant): variant
+            for variant in template.with_context(active_test=False).product_variant_ids
+        }
+        targets = []
+        for item in items:
+            key = frozenset(value for value in axes[item.code] if value)
+            variant = variants.get(key)
+            if not variant:
+                context.counters["errors"].append(
+                    self.env._("%s: no variant for this matrix cell", item.code)
+                )
+                continue
+            target = self._write_cell(variant, item, links.get(item.code), context)
+            if target:
+                targets.append(target)
+        cells = {frozenset(value for value in axis if value) for axis in axes.values()}
+        self._archive_empty_cells(template, cells, links)
+        return targets
+
+    @api.model
+    def _matrix_template(self, account, parent_code, items, links, matches, context):
+        """The template of a matrix: found through any of its cells, else created."""
+        Template = self.env["product.template"].with_company(account.company_id).with_context(QUIET)
+        for item in items:
+            found = self._resolve(item.code, links.get(item.code), matches, [])
+            if found:
+                template = Template.browse(found[1])
+                if not template.active:
+                    template.active = True
+                return template
+        first = items[0]
+        values = self._template_values(first, account, context)
+        values.update(
+            name=first.matrix.parent_description or parent_code, default_code=False, barcode=False
+        )
+        return Template.create(values)
+
+    @api.model
+    def _write_cell(self, variant, item, link, context):
+        counters = context.counters
+        fingerprint = context.fingerprint(item)
+        tmpl_id = variant.product_tmpl_id.id
+        if link and link.get("fingerprint") == fingerprint and variant.active:
+            counters["unchanged"] += 1
+            return CatalogTarget(item, variant.id, tmpl_id, True, False)
+        values = {"default_code": item.code, "active": True}
+        if item.ean and item.ean.strip():
+            values["barcode"] = item.ean.strip()
+        if item.cost is not None:
+            values["standard_price"] = float(item.cost)
+        try:
+            with self.env.cr.savepoint():
+                variant.with_context(QUIET).write(values)
+        except Exception as exc:  # noqa: BLE001 - reported in the job result
+            counters["errors"].append(f"{item.code}: {exc.args[0] if exc.args else exc}")
+            return None
+        counters["updated" if link else "created"] += 1
+        context.fingerprints[item.code] = fingerprint
+        return CatalogTarget(item, variant.id, tmpl_id, True, True)
+
+    @api.model
+    def _ensure_axis(self, template, attribute, value_ids):
+        if not value_ids:
+            return
+        line = template.attribute_line_ids.filtered(lambda ln: ln.attribute_id == attribute)
+        if not line:
+            template.write(
+                {
+                    "attribute_line_ids": [
+                        (
+                            0,
+                            0,
+                            {"attribute_id": attribute.id, "value_ids": [(6, 0, list(value_ids))]},
+                        )
+                    ]
+                }
+            )
+        elif not value_ids <= set(line.value_ids.ids):
+            line.write({"value_ids": [(4, value_id) for value_id in value_ids]})
+
+    @api.model
+    def _archive_empty_cells(self, template, cells, links):
+        """Archive the combinations Odoo generated that are no cell of the source's matrix."""
+        linked = {
+            link["product_id"] for link in links.values() if link.get("tmpl_id") == template.id
+        }
+        for variant in template.product_variant_ids:
+            unknown = _combination(variant) not in cells and variant.id not in linked
+            if unknown and not variant.default_code:
+                variant.with_context(QUIET).active = False
+
+    # ---------------------------------------------------------- translations
+    @api.model
+    def _write_translations(self, targets, context):
+        """Product names per mapped language, in one statement per batch."""
+        rows = []
+        for target in targets:
+            if not target.changed:
+                continue
+            names = {
+                lang: text
+                for lang, text in context.translations(target.item.descriptions).items()
+                if lang != "en_US"
+            }
+            if names and not target.is_variant:
+                rows.append((target.tmpl_id, names))
+        if not rows:
+            return
+        self.env["product.template"].flush_model(["name"])
+        self.env.cr.execute_values(
+            """
+            UPDATE product_template pt SET name = pt.name || v.names::jsonb
+              FROM (VALUES %s) AS v(id, names) WHERE pt.id = v.id
+            """,
+            [(tmpl_id, json.dumps(names, ensure_ascii=False)) for tmpl_id, names in rows],
+            page_size=1000,
+        )
+        self.env["product.template"].invalidate_model(["name"])
+
+
+def _combination(variant):
+    """The attribute values (ids) that make a variant."""
+    return frozenset(variant.product_template_attribute_value_ids.product_attribute_value_id.ids)

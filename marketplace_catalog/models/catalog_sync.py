@@ -1,0 +1,216 @@
+"""One catalogue sync: select, write products in batches, prices, pictures, stock, archive.
+
+Everything runs in the job's transaction: a sync that fails (a duplicate
+code with "Disallow duplicate data", a failed page) leaves nothing
+half-written. A single item that cannot be written is reported and the
+rest land.
+"""
+
+import logging
+
+from odoo import api, fields, models
+from odoo.addons.marketplace_base.lib.summary import merge_counters
+from odoo.addons.marketplace_base.tools import job_logger
+from odoo.tools import split_every
+
+from ..lib.selection import select_items
+from ..lib.stock import parse_code_list, stock_pairs
+from ..tools import SyncContext
+
+_logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 1000
+MAX_LISTED = 50
+
+
+class CatalogSync(models.AbstractModel):
+    _name = "marketplace.catalog.sync"
+    _description = "Catalogue Sync"
+
+    @api.model
+    def _sync(self, account, fetch, job=None, full=False, with_stock=None):
+        log = job_logger(_logger, account, job)
+        context = SyncContext(account, job)
+        counters = context.counters
+        for key in ("created", "updated", "unchanged", "restored", "archived"):
+            counters[key] = 0
+        counters["items_fetched"] = len(fetch.items) + len(fetch.rejected)
+        selection = select_items(
+            fetch.items, account.catalog_only_webshop, account.catalog_disallow_duplicates
+        )
+        skipped = dict(selection.skipped)
+        if fetch.rejected:
+            skipped["malformed"] = len(fetch.rejected)
+            counters["rejected"] = [f"{r.code}: {r.reason}" for r in fetch.rejected[:MAX_LISTED]]
+        for text in [*fetch.warnings, *selection.warnings]:
+            context.warn(text)
+
+        links = self._links(account)
+        Products = self.env["marketplace.catalog.product.writer"]
+        Prices = self.env["marketplace.catalog.pricelist.writer"]
+        Pictures = self.env["marketplace.catalog.picture.writer"]
+        Prices._default_pricelist(account, context)
+        for batch in split_every(BATCH_SIZE, selection.items, list):
+            targets = Products._write_items(account, batch, links, context)
+            Prices._write_prices(account, targets, context)
+            Pictures._write_pictures(account, targets, context)
+            self._store_links(account, targets, context, job)
+            log.info("%s of %s items written", len(targets), len(selection.items))
+
+        if with_stock is None:
+            with_stock = account.catalog_sync_stock
+        stock = self._apply_stock(account, selection.items, job) if with_stock else {}
+        gone = set(selection.deleted)
+        if account.catalog_only_webshop:
+            gone |= set(selection.skipped_codes.get("not_in_webshop", []))
+        if full and fetch.complete:
+            kept = {item.code for item in selection.items}
+            gone |= set(links) - kept - {r.code for r in fetch.rejected}
+        elif full:
+            context.warn(self.env._("The source answer was partial: nothing was archived"))
+        counters["archived"] = self._archive(account, gone, links)
+
+        result = {key: value for key, value in counters.items() if value not in ([], None)}
+        if skipped:
+            result["skipped"] = skipped
+        if context.warnings:
+            result["warnings"] = context.warnings
+        if stock:
+            result.update({f"stock_{key}": value for key, value in stock.items()})
+        result["sync_mode"] = "full" if full else "incremental"
+        result["summary"] = self.env._(
+            "%(mode)s sync: %(fetched)s items, %(created)s created, %(updated)s updated, "
+            "%(unchanged)s unchanged, %(archived)s archived, %(skipped)s skipped, "
+            "%(errors)s errors",
+            mode=self.env._("Full") if full else self.env._("Incremental"),
+            fetched=counters["items_fetched"],
+            created=counters["created"],
+            updated=counters["updated"],
+            unchanged=counters["unchanged"],
+            archived=counters["archived"],
+            skipped=sum(skipped.values()),
+            errors=len(counters["errors"]),
+        )
+        result["errors"] = counters["errors"][:MAX_LISTED]
+        return result
+
+    # ----------------------------------------------------------------- links
+    @api.model
+    def _links(self, account):
+        """``{code: {...}}`` of the account's item links, read in one query."""
+        self.env["marketplace.catalog.product"].flush_model()
+        self.env.cr.execute(
+            """
+            SELECT l.code, l.id, l.product_id, l.product_tmpl_id AS tmpl_id, l.fingerprint,
+                   l.archived_by_sync
+              FROM marketplace_catalog_product l WHERE l.account_id = %s
+            """,
+            (account.id,),
+        )
+        return {row["code"]: row for row in self.env.cr.dictfetchall()}
+
+    @api.model
+    def _store_links(self, account, targets, context, job):
+        rows = [t for t in targets if t.changed]
+        if not rows:
+            return
+        now = fields.Datetime.now()
+        uid = self.env.uid
+        self.env.cr.execute_values(
+            """
+            INSERT INTO marketplace_catalog_product
+                   (account_id, company_id, code, product_id, product_tmpl_id, fingerprint,
+                    free_fields, next_delivery, package_size, vat_percent, source_modified_at,
+                    synced_at, archived_by_sync, create_uid, create_date, write_uid, write_date)
+            VALUES %s
+            ON CONFLICT (account_id, code) DO UPDATE
+               SET product_id = EXCLUDED.product_id,
+                   product_tmpl_id = EXCLUDED.product_tmpl_id,
+                   fingerprint = EXCLUDED.fingerprint,
+                   free_fields = EXCLUDED.free_fields,
+                   next_delivery = EXCLUDED.next_delivery,
+                   package_size = EXCLUDED.package_size,
+                   vat_percent = EXCLUDED.vat_percent,
+                   source_modified_at = EXCLUDED.source_modified_at,
+                   synced_at = EXCLUDED.synced_at,
+                   archived_by_sync = false,
+                   write_uid = EXCLUDED.write_uid,
+                   write_date = EXCLUDED.write_date
+            """,
+            [
+                (
+                    account.id,
+                    account.company_id.id,
+                    t.item.code,
+                    t.product_id,
+                    t.tmpl_id,
+                    context.fingerprints.get(t.item.code),
+                    _json(t.item.free_fields),
+                    t.item.next_delivery,
+                    float(t.item.package_size) if t.item.package_size is not None else None,
+                    float(t.item.vat_percent) if t.item.vat_percent is not None else None,
+                    t.item.modified_at,
+                    now,
+                    False,
+                    uid,
+                    now,
+                    uid,
+                    now,
+                )
+                for t in rows
+            ],
+            template="(%s, %s, %s, %s, %s, %s, %s::jsonb, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            page_size=1000,
+        )
+        self.env["marketplace.catalog.product"].invalidate_model()
+
+    # ----------------------------------------------------------------- stock
+    @api.model
+    def _apply_stock(self, account, items, job):
+        """Stock through marketplace_stock: per mapped location, or summed in one."""
+        applier = self.env["marketplace.stock.applier"]
+        use_shelf = account.catalog_stock_source == "on_shelf"
+        if account.stock_warehouse_mode == "map" and account.stock_location_map_ids:
+            results = [
+                applier._apply_remote_stock(
+                    account,
+                    mapping.location_id,
+                    stock_pairs(items, [mapping.remote_code], use_shelf),
+                    job,
+                )
+                for mapping in account.stock_location_map_ids
+            ]
+            return merge_counters(results)
+        warehouses = parse_code_list(account.catalog_warehouse_codes)
+        pairs = stock_pairs(items, warehouses, use_shelf)
+        if not pairs:
+            return {}
+        return applier._apply_remote_stock(account, account.stock_location_id, pairs, job)
+
+    # --------------------------------------------------------------- archive
+    @api.model
+    def _archive(self, account, codes, links):
+        """Archive (never delete) the products of these codes; the count archived."""
+        product_ids = [
+            links[c]["product_id"] for c in codes if c in links and links[c]["product_id"]
+        ]
+        if not product_ids:
+            return 0
+        Product = self.env["product.product"].with_context(tracking_disable=True)
+        products = Product.browse(product_ids).exists().filtered("active")
+        for template in products.product_tmpl_id:
+            variants = products.filtered(lambda p, t=template: p.product_tmpl_id == t)
+            if variants == template.product_variant_ids:
+                template.with_context(tracking_disable=True).active = False
+            else:
+                variants.active = False
+        self.env["marketplace.catalog.product"].search(
+            [("account_id", "=", account.id), ("product_id", "in", products.ids)]
+        ).write({"archived_by_sync": True})
+        return len(products)
+
+
+def _json(value):
+    import json
+
+    return json.dumps(value or {}, ensure_ascii=False)

@@ -1,0 +1,56 @@
+"""Which Odoo product each source item became, and what it last said.
+
+The link is what makes a sync idempotent (unchanged items are skipped by
+fingerprint) and what lets a full sync archive the products *this account*
+created when the source stops returning them, without touching others.
+"""
+
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+
+
+class MarketplaceCatalogProduct(models.Model):
+    _name = "marketplace.catalog.product"
+    _description = "Catalogue Item Link"
+    _order = "account_id, code"
+    _rec_name = "code"
+
+    account_id = fields.Many2one(
+        "marketplace.account", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="account_id.company_id", store=True)
+    code = fields.Char(string="Item code", required=True)
+    product_id = fields.Many2one("product.product", ondelete="cascade", index=True)
+    product_tmpl_id = fields.Many2one("product.template", ondelete="cascade", index=True)
+    fingerprint = fields.Char(readonly=True)
+    free_fields = fields.Json(readonly=True)
+    free_fields_html = fields.Html(
+        string="Free fields", compute="_compute_free_fields_html", sanitize=False
+    )
+    next_delivery = fields.Date(string="Next delivery", readonly=True)
+    package_size = fields.Float(readonly=True)
+    vat_percent = fields.Float(string="VAT %", readonly=True)
+    source_modified_at = fields.Datetime(string="Modified in source", readonly=True)
+    synced_at = fields.Datetime(readonly=True)
+    archived_by_sync = fields.Boolean(
+        readonly=True, help="Archived because a full sync no longer found the item."
+    )
+
+    _sql_constraints = [
+        ("code_uniq", "unique (account_id, code)", "An item code is linked once per account.")
+    ]
+
+    @api.depends("free_fields")
+    def _compute_free_fields_html(self):
+        for link in self:
+            rows = (link.free_fields or {}).items()
+            link.free_fields_html = (
+                Markup("<table class='table table-sm o_marketplace_free_fields'>%s</table>")
+                % Markup().join(
+                    Markup("<tr><th>%s</th><td>%s</td></tr>") % (escape(k), escape(v))
+                    for k, v in rows
+                )
+                if rows
+                else False
+            )

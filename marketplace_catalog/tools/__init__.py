@@ -1,0 +1,1 @@
+from .sync_context import SyncContext  # noqa: F401

@@ -1,0 +1,173 @@
+"""What one catalogue sync shares across its batches: counters and lookups.
+
+Units, taxes, tags and attribute values are looked up once per sync and
+created when missing, instead of once per item.
+"""
+
+from collections import defaultdict
+
+from odoo.addons.marketplace_catalog.lib.fingerprint import item_fingerprint
+
+MAX_LISTED = 50
+
+
+class SyncContext:
+    def __init__(self, account, job=None):
+        self.env = account.env
+        self.account = account
+        self.job = job
+        self.counters = defaultdict(int)
+        self.counters["errors"] = []
+        self.warnings = []
+        self.fingerprints = {}  # code -> fingerprint written this sync
+        self._langs = account._catalog_language_map()
+        self._settings = {
+            "classes": account.catalog_class_mode,
+            "langs": sorted(self._langs.items()),
+            "matrix": [account.catalog_matrix_x_name, account.catalog_matrix_y_name],
+        }
+        self._uoms = None
+        self._taxes = {}
+        self._tags = {}
+        self._attributes = {}
+        self._values = {}
+
+    def warn(self, text):
+        if text not in self.warnings and len(self.warnings) < MAX_LISTED:
+            self.warnings.append(text)
+
+    def fingerprint(self, item):
+        return item_fingerprint(item, extra=self._settings)
+
+    # ------------------------------------------------------------- names
+    def translations(self, descriptions):
+        """``{odoo lang: text}`` of an item's descriptions, for the mapped languages."""
+        return {
+            self._langs[code]: text
+            for code, text in (descriptions or {}).items()
+            if code in self._langs and text
+        }
+
+    def base_name(self, item):
+        """The name stored as en_US: the mapped English text, else the main description."""
+        return self.translations(item.descriptions).get("en_US") or item.description or item.code
+
+    # ------------------------------------------------------------- units
+    def uom_id(self, name):
+        if self._uoms is None:
+            self._uoms = {
+                uom.name.strip().casefold(): uom.id
+                for uom in self.env["uom.uom"].with_context(lang="en_US").search([])
+            }
+        key = (name or "").strip().casefold()
+        if key and key not in self._uoms:
+            self.warn(self.env._("Unknown unit %s: products use Units", name))
+        return self._uoms.get(key) or self.env.ref("uom.product_uom_unit").id
+
+    # ------------------------------------------------------------- taxes
+    def tax_id(self, vat_percent):
+        """The company's sales tax of that rate (price excluded), or None."""
+        if vat_percent is None:
+            return None
+        rate = float(vat_percent)
+        if rate not in self._taxes:
+            tax = self.env["account.tax"].search(
+                [
+                    ("type_tax_use", "=", "sale"),
+                    ("amount_type", "=", "percent"),
+                    ("amount", "=", rate),
+                    ("price_include", "=", False),
+                    ("company_id", "=", self.account.company_id.id),
+                ],
+                limit=1,
+            )
+            if not tax:
+                self.warn(self.env._("No %s%% sales tax in the company: default taxes kept", rate))
+            self._taxes[rate] = tax.id or None
+        return self._taxes[rate]
+
+    # ----------------------------------------------------------- classes
+    def class_values(self, item, update=False):
+        if self.account.catalog_class_mode != "tags" or (update and not item.classes):
+            # an item without classes leaves the tags a user set alone
+            return {}
+        return {"product_tag_ids": [(6, 0, self.tag_ids(item.classes))]}
+
+    def tag_ids(self, classes):
+        Tag = self.env["product.tag"].with_context(lang="en_US")
+        wanted = {}
+        for item_class in classes:
+            name = _class_name(item_class.group, item_class.parents, item_class.value)
+            wanted[name] = item_class
+        missing = [name for name in wanted if name not in self._tags]
+        if missing:
+            for tag in Tag.search([("name", "in", missing)]):
+                self._tags[tag.name] = tag.id
+            for name in missing:
+                if name not in self._tags:
+                    tag = Tag.create({"name": name})
+                    self._tags[name] = tag.id
+                    self._translate_tag(tag, wanted[name])
+        return [self._tags[name] for name in wanted]
+
+    def _translate_tag(self, tag, item_class):
+        for code, lang in self._langs.items():
+            group = item_class.group_translations.get(code)
+            value = item_class.value_translations.get(code)
+            if (group or value) and lang != "en_US":
+                name = _class_name(
+                    group or item_class.group, item_class.parents, value or item_class.value
+                )
+                tag.with_context(lang=lang).name = name
+
+    def apply_class_lines(self, template, item):
+        """Attributes mode: one no-variant attribute line per item class."""
+        if self.account.catalog_class_mode != "attributes":
+            return
+        for item_class in item.classes:
+            attribute = self.attribute(item_class.group, "no_variant")
+            value = self.attribute_value(
+                attribute, " / ".join((*item_class.parents, item_class.value))
+            )
+            line = template.attribute_line_ids.filtered(
+                lambda ln, a=attribute: ln.attribute_id == a
+            )
+            if line:
+                if line.value_ids.ids != [value]:
+                    line.value_ids = [(6, 0, [value])]
+            else:
+                template.attribute_line_ids = [
+                    (0, 0, {"attribute_id": attribute.id, "value_ids": [(6, 0, [value])]})
+                ]
+
+    # ------------------------------------------------------------ matrix
+    def matrix_attributes(self):
+        account = self.account
+        return (
+            self.attribute(account.catalog_matrix_x_name or "Matrix X", "always"),
+            self.attribute(account.catalog_matrix_y_name or "Matrix Y", "always"),
+        )
+
+    def attribute(self, name, create_variant):
+        key = (name, create_variant)
+        if key not in self._attributes:
+            Attribute = self.env["product.attribute"].with_context(lang="en_US")
+            attribute = Attribute.search(
+                [("name", "=", name), ("create_variant", "=", create_variant)], limit=1
+            ) or Attribute.create({"name": name, "create_variant": create_variant})
+            self._attributes[key] = attribute
+        return self._attributes[key]
+
+    def attribute_value(self, attribute, name):
+        key = (attribute.id, name)
+        if key not in self._values:
+            Value = self.env["product.attribute.value"].with_context(lang="en_US")
+            value = Value.search(
+                [("attribute_id", "=", attribute.id), ("name", "=", name)], limit=1
+            ) or Value.create({"attribute_id": attribute.id, "name": name})
+            self._values[key] = value.id
+        return self._values[key]
+
+
+def _class_name(group, parents, value):
+    return f"{group}: {' / '.join((*parents, value))}"
