@@ -6,7 +6,7 @@
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
-    "depends": ["marketplace_stock"],
+    "depends": ["marketplace_stock", "marketplace_catalog"],
     "data": [
         "data/ir_cron_data.xml",
         "views/marketplace_account_views.xml",

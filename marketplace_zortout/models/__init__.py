@@ -1,1 +1,1 @@
-from . import marketplace_account, marketplace_job, zortout_product_import
+from . import marketplace_account, marketplace_job

@@ -8,6 +8,7 @@ from odoo.addons.marketplace_base.lib.summary import merge_counters
 from odoo.addons.marketplace_base.tools import job_logger
 
 from ..clients.zortout import DEFAULT_URL, ZortoutClient
+from ..lib.catalog_items import catalog_fetch
 
 _logger = logging.getLogger(__name__)
 
@@ -135,6 +136,8 @@ class MarketplaceAccount(models.Model):
         return result
 
     def _run_job_sync_products_from_zortout(self, job):
-        client = self._zortout_client()
-        products = list(client.iter_products())
-        return self.env["marketplace.zortout.product.import"]._import_products(self, products, job)
+        """Zortout's product list through the catalogue pipeline; stock has its own job."""
+        products = list(self._zortout_client().iter_products())
+        return self.env["marketplace.catalog.sync"]._sync(
+            self, catalog_fetch(products), job, full=False, with_stock=False
+        )
