@@ -236,6 +236,12 @@ class CatalogProductWriter(models.AbstractModel):
                 if not template.active:
                     template.active = True
                 return template
+        for link in links.values():
+            if link.get("parent_code") == parent_code and link.get("tmpl_id"):
+                template = Template.browse(link["tmpl_id"])
+                if not template.active:
+                    template.active = True
+                return template
         first = items[0]
         values = self._template_values(first, account, context)
         values.update(

@@ -6,6 +6,7 @@ half-written. A single item that cannot be written is reported and the
 rest land.
 """
 
+import json
 import logging
 
 from odoo import api, fields, models
@@ -20,6 +21,7 @@ from ..tools import SyncContext
 _logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
+LINK_ROW = "(" + ", ".join(["%s"] * 7 + ["%s::jsonb"] + ["%s"] * 10) + ")"
 MAX_LISTED = 50
 
 
@@ -55,6 +57,14 @@ class CatalogSync(models.AbstractModel):
             Prices._write_prices(account, targets, context)
             Pictures._write_pictures(account, targets, context)
             self._store_links(account, targets, context, job)
+            for target in targets:
+                if target.changed:
+                    links[target.item.code] = {
+                        "product_id": target.product_id,
+                        "tmpl_id": target.tmpl_id,
+                        "fingerprint": context.fingerprints.get(target.item.code),
+                        "parent_code": _parent_code(target.item),
+                    }
             log.info("%s of %s items written", len(targets), len(selection.items))
 
         if with_stock is None:
@@ -102,7 +112,7 @@ class CatalogSync(models.AbstractModel):
         self.env.cr.execute(
             """
             SELECT l.code, l.id, l.product_id, l.product_tmpl_id AS tmpl_id, l.fingerprint,
-                   l.archived_by_sync
+                   l.parent_code, l.archived_by_sync
               FROM marketplace_catalog_product l WHERE l.account_id = %s
             """,
             (account.id,),
@@ -119,12 +129,14 @@ class CatalogSync(models.AbstractModel):
         self.env.cr.execute_values(
             """
             INSERT INTO marketplace_catalog_product
-                   (account_id, company_id, code, product_id, product_tmpl_id, fingerprint,
+                   (account_id, company_id, code, parent_code, product_id, product_tmpl_id,
+                    fingerprint,
                     free_fields, next_delivery, package_size, vat_percent, source_modified_at,
                     synced_at, archived_by_sync, create_uid, create_date, write_uid, write_date)
             VALUES %s
             ON CONFLICT (account_id, code) DO UPDATE
                SET product_id = EXCLUDED.product_id,
+                   parent_code = EXCLUDED.parent_code,
                    product_tmpl_id = EXCLUDED.product_tmpl_id,
                    fingerprint = EXCLUDED.fingerprint,
                    free_fields = EXCLUDED.free_fields,
@@ -142,6 +154,7 @@ class CatalogSync(models.AbstractModel):
                     account.id,
                     account.company_id.id,
                     t.item.code,
+                    _parent_code(t.item),
                     t.product_id,
                     t.tmpl_id,
                     context.fingerprints.get(t.item.code),
@@ -159,7 +172,7 @@ class CatalogSync(models.AbstractModel):
                 )
                 for t in rows
             ],
-            template="(%s, %s, %s, %s, %s, %s, %s::jsonb, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            template=LINK_ROW,
             page_size=1000,
         )
         self.env["marketplace.catalog.product"].invalidate_model()
@@ -211,6 +224,9 @@ class CatalogSync(models.AbstractModel):
 
 
 def _json(value):
-    import json
-
     return json.dumps(value or {}, ensure_ascii=False)
+
+
+def _parent_code(item):
+    """The matrix an item is a cell of (its own code when the parent is blank)."""
+    return (item.matrix.parent_code.strip() or item.code) if item.matrix else None

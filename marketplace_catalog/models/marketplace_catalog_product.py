@@ -21,6 +21,7 @@ class MarketplaceCatalogProduct(models.Model):
     )
     company_id = fields.Many2one(related="account_id.company_id", store=True)
     code = fields.Char(string="Item code", required=True)
+    parent_code = fields.Char(string="Matrix item", help="The matrix item this item is a cell of.")
     product_id = fields.Many2one("product.product", ondelete="cascade", index=True)
     product_tmpl_id = fields.Many2one("product.template", ondelete="cascade", index=True)
     fingerprint = fields.Char(readonly=True)
