@@ -1,0 +1,59 @@
+"""The Spector channel: credentials, source settings and the catalogue fetch.
+
+Spector's own conventions are the account's defaults: a weekly full sync
+on Sunday, and the item group as an item class named "Artikelgrupp".
+Which warehouses count, on-shelf stock and "only webshop items" are the
+catalogue settings every channel shares.
+"""
+
+from odoo import api, fields, models
+from odoo.addons.marketplace_base.lib.errors import MarketplaceError
+
+from ..clients.spector import SpectorClient, SpectorSettings, fetch_catalog
+
+ADMIN = "marketplace_base.group_marketplace_manager"
+
+
+class MarketplaceAccount(models.Model):
+    _inherit = "marketplace.account"
+
+    channel = fields.Selection(
+        selection_add=[("spector", "Spector")], ondelete={"spector": "cascade"}
+    )
+    spector_url = fields.Char(string="Spector API URL", groups=ADMIN)
+    spector_token = fields.Char(string="Spector token", groups=ADMIN)
+    spector_item_group_class = fields.Char(
+        string="Item group class",
+        default="Artikelgrupp",
+        help="The item class that Spector's item group becomes.",
+    )
+    spector_batch_size = fields.Integer(string="Items per request", default=500)
+
+    @api.model
+    def _catalog_channels(self):
+        return [*super()._catalog_channels(), "spector"]
+
+    def _spector_client(self):
+        self.ensure_one()
+        account = self.sudo()
+        if not account.spector_url or not account.spector_token:
+            raise MarketplaceError(
+                self.env._("Account %s: set the Spector API URL and token first.", self.name)
+            )
+        return SpectorClient(account.spector_url, account.spector_token)
+
+    def _test_connection(self):
+        if self.channel != "spector":
+            return super()._test_connection()
+        return self._spector_client().check_connection()
+
+    def _catalog_fetch(self, since=None):
+        if self.channel != "spector":
+            return super()._catalog_fetch(since)
+        settings = SpectorSettings(item_group_class=self.spector_item_group_class or "Artikelgrupp")
+        return fetch_catalog(
+            self._spector_client(),
+            settings,
+            since=since,
+            batch_size=max(1, self.spector_batch_size or 500),
+        )
