@@ -60,57 +60,54 @@ def main():
     p.add_argument("--products", type=int, default=5000)
     p.add_argument("--seconds", type=float, default=130)
     args = p.parse_args()
-    with odoo_env.environment(args) as env:
-        fixture_server = odoo_env.load("marketplace_base/tests/fixture_server.py")
+    with odoo_env.environment(args) as env, odoo_env.fixture_server() as server:
         mouser_server = odoo_env.load("supplier_mouser/tests/mouser_server.py")
-        with fixture_server.FixtureServer() as server:
-            fake = mouser_server.MouserFake(server, {})
-            t0 = time.perf_counter()
-            partner = setup(env, args.products, fake.catalogue)
-            print(f"setup: {args.products} products in {time.perf_counter() - t0:.1f} s")
-            env["product.template"].search([("id", "not in", [])])  # warm
-            account = env["marketplace.account"].create(
-                {
-                    "name": f"Mouser bench {partner.id}",
-                    "channel": "mouser",
-                    "mouser_api_key": "mouser-key",
-                    "mouser_api_url": fake.url,
-                    "mouser_partner_id": partner.id,
-                }
-            )
+        fake = mouser_server.MouserFake(server, {})
+        t0 = time.perf_counter()
+        partner = setup(env, args.products, fake.catalogue)
+        print(f"setup: {args.products} products in {time.perf_counter() - t0:.1f} s")
+        env["product.template"].search([("id", "not in", [])])  # warm
+        account = env["marketplace.account"].create(
+            {
+                "name": f"Mouser bench {partner.id}",
+                "channel": "mouser",
+                "mouser_api_key": "mouser-key",
+                "mouser_api_url": fake.url,
+                "mouser_partner_id": partner.id,
+            }
+        )
+        env.cr.commit()
+        refreshed = not_found = jobs = 0
+        start = time.monotonic()
+        while time.monotonic() - start < args.seconds:
+            job = account._enqueue_job("mouser_sync")
             env.cr.commit()
-            refreshed = not_found = jobs = 0
-            start = time.monotonic()
-            while time.monotonic() - start < args.seconds:
-                job = account._enqueue_job("mouser_sync")
-                env.cr.commit()
-                env["marketplace.job"]._run_next_job(job_id=job.id)
-                env.invalidate_all()
-                jobs += 1
-                refreshed += job.result["parts_refreshed"]
-                not_found += job.result["not_found"]
-                if "per-minute" in job.summary or "share of calls" in job.summary:
-                    time.sleep(1)
-            stamps = [r.received_at for r in fake.calls]
-            calls = len(stamps)
-            per_call = refreshed / calls
-            print(
-                f"{jobs} jobs, {calls} calls in {time.monotonic() - start:.0f} s: "
-                f"{refreshed} parts refreshed, {not_found} found gone from Mouser"
-            )
-            print(
-                f"parts refreshed per call: {per_call:.2f} (goal >= 9.5); "
-                f"parts checked per call: {(refreshed + not_found) / calls:.2f}"
-            )
-            print(
-                f"most calls in any 60 s: {max_in_window(stamps)} "
-                f"(limit {account.mouser_minute_limit})"
-            )
-            print(
-                f"projected parts per day within {account.mouser_daily_limit} calls: "
-                f"{per_call * account.mouser_daily_limit:.0f} (goal >= 9,500; one part "
-                "per call, as the reference does: 1,000)"
-            )
+            env["marketplace.job"]._run_next_job(job_id=job.id)
+            env.invalidate_all()
+            jobs += 1
+            refreshed += job.result["parts_refreshed"]
+            not_found += job.result["not_found"]
+            if "per-minute" in job.summary or "share of calls" in job.summary:
+                time.sleep(1)
+        stamps = [r.received_at for r in fake.calls]
+        calls = len(stamps)
+        per_call = refreshed / calls
+        print(
+            f"{jobs} jobs, {calls} calls in {time.monotonic() - start:.0f} s: "
+            f"{refreshed} parts refreshed, {not_found} found gone from Mouser"
+        )
+        print(
+            f"parts refreshed per call: {per_call:.2f} (goal >= 9.5); "
+            f"parts checked per call: {(refreshed + not_found) / calls:.2f}"
+        )
+        print(
+            f"most calls in any 60 s: {max_in_window(stamps)} (limit {account.mouser_minute_limit})"
+        )
+        print(
+            f"projected parts per day within {account.mouser_daily_limit} calls: "
+            f"{per_call * account.mouser_daily_limit:.0f} (goal >= 9,500; one part "
+            "per call, as the reference does: 1,000)"
+        )
 
 
 if __name__ == "__main__":

@@ -50,3 +50,11 @@ def load(relative_path):
     sys.modules[path.stem] = module
     spec.loader.exec_module(module)
     return module
+
+
+@contextlib.contextmanager
+def fixture_server():
+    """A started FixtureServer, the tests' fake-API server, on 127.0.0.1."""
+    module = load("marketplace_base/tests/fixture_server.py")
+    with module.FixtureServer() as server:
+        yield server

@@ -73,11 +73,9 @@ def main():
     p.add_argument("--sample", type=int, default=200)
     p.add_argument("--profile", help="write a cProfile of the first sync to this file")
     args = p.parse_args()
-    with odoo_env.environment(args) as env:
-        fixture_server = odoo_env.load("marketplace_base/tests/fixture_server.py")
+    with odoo_env.environment(args) as env, odoo_env.fixture_server() as server:
         zortout_server = odoo_env.load("marketplace_zortout/tests/zortout_server.py")
-        with fixture_server.FixtureServer() as server:
-            measure(env, args, server, zortout_server.ZortoutFake)
+        measure(env, args, server, zortout_server.ZortoutFake)
 
 
 def measure(env, args, server, ZortoutFake):

@@ -97,7 +97,9 @@ class CatalogProductWriter(models.AbstractModel):
 
     @api.model
     def _write_simple(self, account, items, links, matches, context):
-        Template = self.env["product.template"].with_company(account.company_id).with_context(QUIET)
+        Template = (
+            self.env["product.template"].with_company(account.company_id).with_context(**QUIET)
+        )
         counters = context.counters
         targets, to_create = [], []
         for item in items:
@@ -110,7 +112,7 @@ class CatalogProductWriter(models.AbstractModel):
                 to_create.append((item, fingerprint))
                 continue
             product_id, tmpl_id = found
-            product = self.env["product.product"].browse(product_id).with_context(QUIET)
+            product = self.env["product.product"].browse(product_id).with_context(**QUIET)
             if link and link.get("fingerprint") == fingerprint and product.active:
                 counters["unchanged"] += 1
                 targets.append(CatalogTarget(item, product_id, tmpl_id, False, False))
@@ -228,7 +230,9 @@ class CatalogProductWriter(models.AbstractModel):
     @api.model
     def _matrix_template(self, account, parent_code, items, links, matches, context):
         """The template of a matrix: found through any of its cells, else created."""
-        Template = self.env["product.template"].with_company(account.company_id).with_context(QUIET)
+        Template = (
+            self.env["product.template"].with_company(account.company_id).with_context(**QUIET)
+        )
         for item in items:
             found = self._resolve(item.code, links.get(item.code), matches, [])
             if found:
@@ -264,7 +268,7 @@ class CatalogProductWriter(models.AbstractModel):
             values["standard_price"] = float(item.cost)
         try:
             with self.env.cr.savepoint():
-                variant.with_context(QUIET).write(values)
+                variant.with_context(**QUIET).write(values)
         except Exception as exc:  # noqa: BLE001 - reported in the job result
             counters["errors"].append(f"{item.code}: {exc.args[0] if exc.args else exc}")
             return None
@@ -301,7 +305,7 @@ class CatalogProductWriter(models.AbstractModel):
         for variant in template.product_variant_ids:
             unknown = _combination(variant) not in cells and variant.id not in linked
             if unknown and not variant.default_code:
-                variant.with_context(QUIET).active = False
+                variant.with_context(**QUIET).active = False
 
     # ---------------------------------------------------------- translations
     @api.model

@@ -6,7 +6,7 @@ created when missing, instead of once per item.
 
 from collections import defaultdict
 
-from odoo.addons.marketplace_catalog.lib.fingerprint import item_fingerprint
+from ..lib.fingerprint import item_fingerprint
 
 MAX_LISTED = 50
 

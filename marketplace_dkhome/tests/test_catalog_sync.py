@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 from odoo.tests import tagged
 
-from .common import DkHomeCase, raw_item
+from .common import DkHomeCase, png_bytes, raw_item
 
 
 def later(minutes=1):
@@ -112,6 +112,23 @@ class TestCatalogSync(DkHomeCase):
         self.assertEqual(tag.with_context(lang="en_US").name, "Category: Tools")
         self.assertEqual(tag.with_context(lang="sv_SE").name, "Kategori: Verktyg")
 
+    def test_item_classes_as_attributes_make_no_variants(self):
+        self.account.catalog_class_mode = "attributes"
+        groups = [
+            {"Level": 1, "Group": "Category", "Value": "Tools"},
+            {"Level": 2, "Group": "Category", "Value": "Hammers"},
+        ]
+        self.account.dkhome_multiple_group_levels = True
+        self.fake.items = [raw_item("HAM-1", ItemGroups=groups)]
+        self.sync()
+        template = self.product("HAM-1").product_tmpl_id
+        line = template.attribute_line_ids
+        self.assertEqual(line.attribute_id.name, "Category")
+        self.assertEqual(line.attribute_id.create_variant, "no_variant")
+        self.assertEqual(line.value_ids.name, "Tools / Hammers")
+        self.assertEqual(template.product_variant_count, 1)
+        self.assertFalse(template.product_tag_ids)
+
     def test_stock_sums_the_selected_warehouses(self):
         self.fake.warehouses = [
             {"Code": "01", "Name": "Main", "IsDefault": True},
@@ -144,15 +161,24 @@ class TestCatalogSync(DkHomeCase):
 
     def test_a_missing_picture_is_remembered_and_not_retried(self):
         good = self.serve_picture("/img/ham.png")
+        back = self.serve_picture("/img/ham-back.png", png_bytes("blue"))
         missing = f"{self.server.url}/img/missing.png"
         self.fake.items = [
-            raw_item("HAM-1", Pictures=[{"Url": good, "Sequence": 1}]),
+            raw_item(
+                "HAM-1",
+                Pictures=[{"Url": back, "Sequence": 2}, {"Url": good, "Sequence": 1}],
+            ),
             raw_item("SAW-1", Pictures=[{"Url": missing, "Sequence": 1}]),
         ]
         job = self.sync()
-        self.assertTrue(self.product("HAM-1").product_tmpl_id.image_1920)
+        hammer = self.product("HAM-1").product_tmpl_id
+        self.assertEqual(self.image_of(hammer.product_variant_id), png_bytes())
+        extra = self.env["ir.attachment"].search(
+            [("res_model", "=", "product.template"), ("res_id", "=", hammer.id)]
+        )
+        self.assertEqual(extra.mapped("raw"), [png_bytes("blue")], "the other pictures")
         self.assertFalse(self.product("SAW-1").product_tmpl_id.image_1920)
-        self.assertEqual(job.result["pictures_fetched"], 1)
+        self.assertEqual(job.result["pictures_fetched"], 2)
         self.assertEqual(job.result["pictures_failed"], 1)
         self.assertIn("HTTP 404", job.result["picture_failures"][0])
 

@@ -1,0 +1,121 @@
+"""Benchmark: catalogue sync of 20,000 items from a DkHome-style source.
+
+Serves 20,000 items in the DkHome format from a local HTTP server (3 price
+lists: EUR prices, discount list A in EUR and tier prices in the default
+list; names in 2 languages; one item class; stock in one warehouse) and
+runs the real job through the runner: a first full sync (everything is
+created), an incremental sync with 1% of the items modified, and a full
+sync where nothing changed.
+
+    python benchmarks/catalog_sync.py --db DB [--items 20000]
+"""
+
+import time
+from datetime import UTC, datetime, timedelta
+
+import odoo_env
+
+
+def raw_item(prefix, i, price_delta=0.0, modified="2026-01-01T10:00:00Z"):
+    code = f"{prefix}{i:06d}"
+    price = 10.0 + i % 50 + price_delta
+    item = {
+        "ItemCode": code,
+        "Description": f"Bench item {i}",
+        "Descriptions": [{"Language": "sv", "Text": f"Testartikel {i}"}],
+        "EAN": f"{2000000000000 + i * 10 + (i % 7)}",
+        "Unit": "Units",
+        "SalesPrice": price,
+        "ItemGroups": [{"Level": 1, "Group": "Category", "Value": f"Group {i % 20}"}],
+        "FreeFields": [{"Key": "Shelf", "Value": f"S{i % 300}"}],
+        "Prices": [
+            {"PriceList": "1", "Currency": "EUR", "Price": round(price * 0.09, 2)},
+            {"PriceList": "A", "Currency": "EUR", "Price": round(price * 0.08, 2)},
+        ],
+        "QuantityBreaks": [{"FromQuantity": 10, "DiscountPercent": 5}] if i % 10 == 0 else [],
+        "Stock": [
+            {"Warehouse": "01", "Available": i % 97 + 1, "OnShelf": i % 97 + 2, "ToReceive": 0}
+        ],
+        "Pictures": [],
+        "Matrix": None,
+        "Created": "2026-01-01T10:00:00Z",
+        "Modified": modified,
+        "Deleted": False,
+        "Webshop": True,
+    }
+    return item
+
+
+def run_job(env, account, full):
+    job = account._enqueue_job("sync_catalog", params={"full": full})
+    env.cr.commit()
+    start = time.perf_counter()
+    env["marketplace.job"]._run_next_job(job_id=job.id)
+    elapsed = time.perf_counter() - start
+    env.invalidate_all()
+    assert job.state == "done", job.error_message
+    return elapsed, job.result
+
+
+def main():
+    p = odoo_env.parser(__doc__)
+    p.add_argument("--items", type=int, default=20000)
+    args = p.parse_args()
+    with odoo_env.environment(args) as env, odoo_env.fixture_server() as server:
+        dkhome_server = odoo_env.load("marketplace_dkhome/tests/dkhome_server.py")
+        measure(env, args, server, dkhome_server.DkHomeFake)
+
+
+def measure(env, args, server, DkHomeFake):
+    prefix = f"CB{int(time.time()) % 100000:05d}-"
+    fake = DkHomeFake(server)
+    fake.page_size = 500
+    fake.items = [raw_item(prefix, i) for i in range(args.items)]
+    env["res.lang"]._activate_lang("sv_SE")
+    location = env["stock.warehouse"].search([], limit=1).lot_stock_id
+    account = env["marketplace.account"].create(
+        {
+            "name": f"Bench {prefix}",
+            "channel": "dkhome",
+            "dkhome_url": fake.url,
+            "dkhome_api_key": fake.api_key,
+            "dkhome_price_lists": "A",
+            "stock_location_id": location.id,
+            "catalog_language_ids": [
+                (0, 0, {"erp_code": "sv", "lang_id": env.ref("base.lang_sv_SE").id})
+            ],
+        }
+    )
+    env.cr.commit()
+
+    first, result = run_job(env, account, full=True)
+    lists = env["product.pricelist"].search_count([("marketplace_account_id", "=", account.id)])
+    print(
+        f"first full sync: {first:.1f} s for {result['created']} items created "
+        f"({first / args.items * 1000:.2f} ms/item), {lists} price lists, "
+        f"{result.get('price_rules_created', 0)} price rules, "
+        f"{result.get('stock_stocks_updated', 0)} stock adjustments"
+    )
+
+    modified = (datetime.now(UTC) + timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    changed = range(0, args.items, 100)  # 1%
+    for i in changed:
+        fake.items[i] = raw_item(prefix, i, price_delta=1.5, modified=modified)
+        fake.items[i]["Stock"][0]["Available"] += 3
+    incremental, result = run_job(env, account, full=False)
+    print(
+        f"incremental sync, 1% modified: {incremental:.2f} s "
+        f"({result['items_fetched']} items read, {result['updated']} updated, "
+        f"{result.get('price_rules_updated', 0)} price rules updated, "
+        f"{result.get('stock_stocks_updated', 0)} stock adjustments)"
+    )
+
+    full_again, result = run_job(env, account, full=True)
+    print(
+        f"full sync, nothing changed: {full_again:.1f} s "
+        f"({result['unchanged']} unchanged, {result['updated']} updated)"
+    )
+
+
+if __name__ == "__main__":
+    main()
