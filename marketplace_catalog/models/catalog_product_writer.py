@@ -97,9 +97,9 @@ class CatalogProductWriter(models.AbstractModel):
 
     @api.model
     def _write_simple(self, account, items, links, matches, context):
-        Template = (
-            self.env["product.template"].with_company(account.company_id).with_context(**QUIET)
-        )
+        # product.product creates its templates and checks barcodes once per
+        # batch; product.template checks them variant by variant (2x slower)
+        Product = self.env["product.product"].with_company(account.company_id).with_context(**QUIET)
         counters = context.counters
         targets, to_create = [], []
         for item in items:
@@ -122,17 +122,17 @@ class CatalogProductWriter(models.AbstractModel):
                 context.fingerprints[item.code] = fingerprint
                 targets.append(CatalogTarget(item, product_id, tmpl_id, False, True))
         vals_list = [self._template_values(item, account, context) for item, _fp in to_create]
-        created, errors = create_isolated(Template, vals_list, [i.code for i, _fp in to_create])
+        created, errors = create_isolated(Product, vals_list, [i.code for i, _fp in to_create])
         counters["errors"] += errors
-        by_code = {template.default_code: template for template in created}
+        by_code = {product.default_code: product for product in created}
         for item, fingerprint in to_create:
-            template = by_code.get(item.code)
-            if template:
-                context.apply_class_lines(template, item)
+            product = by_code.get(item.code)
+            if product:
+                context.apply_class_lines(product.product_tmpl_id, item)
                 counters["created"] += 1
                 context.fingerprints[item.code] = fingerprint
                 targets.append(
-                    CatalogTarget(item, template.product_variant_id.id, template.id, False, True)
+                    CatalogTarget(item, product.id, product.product_tmpl_id.id, False, True)
                 )
         return targets
 
