@@ -94,7 +94,7 @@ def measure(env, args, server, DkHomeFake):
         f"first full sync: {first:.1f} s for {result['created']} items created "
         f"({first / args.items * 1000:.2f} ms/item), {lists} price lists, "
         f"{result.get('price_rules_created', 0)} price rules, "
-        f"{result.get('stock_stocks_updated', 0)} stock adjustments"
+        f"{result.get('stocks_updated', 0)} stock adjustments"
     )
 
     modified = (datetime.now(UTC) + timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -107,7 +107,7 @@ def measure(env, args, server, DkHomeFake):
         f"incremental sync, 1% modified: {incremental:.2f} s "
         f"({result['items_fetched']} items read, {result['updated']} updated, "
         f"{result.get('price_rules_updated', 0)} price rules updated, "
-        f"{result.get('stock_stocks_updated', 0)} stock adjustments)"
+        f"{result.get('stocks_updated', 0)} stock adjustments)"
     )
 
     full_again, result = run_job(env, account, full=True)

@@ -78,21 +78,27 @@ class CatalogPictureWriter(models.AbstractModel):
 
     @api.model
     def _set_main_image(self, target, picture, context):
-        record = (
-            self.env["product.product"].browse(target.product_id)
-            if target.is_variant
-            else self.env["product.template"].browse(target.tmpl_id)
-        )
-        field = "image_variant_1920" if target.is_variant else "image_1920"
-        if record[field] != picture.image:
-            try:
-                with self.env.cr.savepoint():
+        """The product's picture; a matrix's template also gets its first cell's picture."""
+        template = self.env["product.template"].browse(target.tmpl_id)
+        writes = []
+        if target.is_variant:
+            variant = self.env["product.product"].browse(target.product_id)
+            if variant.image_variant_1920 != picture.image:
+                writes.append((variant, "image_variant_1920"))
+            if not template.image_1920:
+                # lists and kanban show the template's picture
+                writes.append((template, "image_1920"))
+        elif template.image_1920 != picture.image:
+            writes.append((template, "image_1920"))
+        try:
+            with self.env.cr.savepoint():
+                for record, field in writes:
                     record.with_context(tracking_disable=True)[field] = picture.image
-            except Exception as exc:  # noqa: BLE001 - not an image Odoo can read
-                context.counters["pictures_failed"] += 1
-                context.counters.setdefault("picture_failures", []).append(
-                    f"{picture.url}: {exc.args[0] if exc.args else exc}"
-                )
+        except Exception as exc:  # noqa: BLE001 - not an image Odoo can read
+            context.counters["pictures_failed"] += 1
+            context.counters.setdefault("picture_failures", []).append(
+                f"{picture.url}: {exc.args[0] if exc.args else exc}"
+            )
 
     @api.model
     def _attach_extra(self, target, pictures):

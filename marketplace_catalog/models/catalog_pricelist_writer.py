@@ -28,6 +28,9 @@ class CatalogPricelistWriter(models.AbstractModel):
     @api.model
     def _pricelists(self, account, wanted, context):
         """``{code: pricelist id}`` for ``{code: (currency, name)}``, creating the missing ones."""
+        if not wanted:
+            return {}
+        context.enable_setting("product.group_product_pricelist")
         Pricelist = self.env["product.pricelist"].with_context(active_test=False)
         found = {
             p.marketplace_code: p
@@ -94,7 +97,6 @@ class CatalogPricelistWriter(models.AbstractModel):
                         rule.min_qty,
                     )
                 ] = rule
-        self._default_pricelist(account, context)
         pricelist_ids = self._pricelists(account, wanted_lists, context)
         by_key = {}
         for (code, tmpl_id, product_id, is_variant, min_qty), rule in desired.items():

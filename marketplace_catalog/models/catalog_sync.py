@@ -51,7 +51,8 @@ class CatalogSync(models.AbstractModel):
         Products = self.env["marketplace.catalog.product.writer"]
         Prices = self.env["marketplace.catalog.pricelist.writer"]
         Pictures = self.env["marketplace.catalog.picture.writer"]
-        Prices._default_pricelist(account, context)
+        if account.catalog_enabled:
+            Prices._default_pricelist(account, context)
         for batch in split_every(BATCH_SIZE, selection.items, list):
             targets = Products._write_items(account, batch, links, context)
             Prices._write_prices(account, targets, context)
@@ -86,7 +87,9 @@ class CatalogSync(models.AbstractModel):
         if context.warnings:
             result["warnings"] = context.warnings
         if stock:
-            result.update({f"stock_{key}": value for key, value in stock.items()})
+            result.update(
+                {key if key.startswith("stock") else f"stock_{key}": v for key, v in stock.items()}
+            )
         result["sync_mode"] = "full" if full else "incremental"
         result["summary"] = self.env._(
             "%(mode)s sync: %(fetched)s items, %(created)s created, %(updated)s updated, "

@@ -45,7 +45,7 @@ class MarketplaceCatalogProduct(models.Model):
     @api.depends("free_fields")
     def _compute_free_fields_html(self):
         for link in self:
-            rows = (link.free_fields or {}).items()
+            rows = sorted((link.free_fields or {}).items())
             link.free_fields_html = (
                 Markup("<table class='table table-sm o_marketplace_free_fields'>%s</table>")
                 % Markup().join(

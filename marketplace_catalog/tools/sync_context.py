@@ -31,6 +31,25 @@ class SyncContext:
         self._tags = {}
         self._attributes = {}
         self._values = {}
+        self._enabled = set()
+
+    def enable_setting(self, group_xmlid):
+        """Turn on the setting that makes synced data visible (Variants, Pricelists).
+
+        Odoo hides attributes and price lists until the setting is on; a
+        sync that creates them turns it on, as ticking it in Settings would.
+        """
+        if group_xmlid in self._enabled:
+            return
+        self._enabled.add(group_xmlid)
+        group = self.env.ref(group_xmlid)
+        employees = self.env.ref("base.group_user").sudo()
+        if group in employees.implied_ids:
+            return
+        employees._apply_group(group)
+        if group_xmlid == "product.group_product_pricelist":
+            self.env["res.company"].sudo()._activate_or_create_pricelists()
+        self.warn(self.env._("Setting %s turned on: the sync created them", group.name))
 
     def warn(self, text):
         if text not in self.warnings and len(self.warnings) < MAX_LISTED:
@@ -151,6 +170,7 @@ class SyncContext:
     def attribute(self, name, create_variant):
         key = (name, create_variant)
         if key not in self._attributes:
+            self.enable_setting("product.group_product_variant")
             Attribute = self.env["product.attribute"].with_context(lang="en_US")
             attribute = Attribute.search(
                 [("name", "=", name), ("create_variant", "=", create_variant)], limit=1

@@ -1,3 +1,4 @@
+import base64
 from datetime import UTC, datetime, timedelta
 
 from odoo.tests import tagged
@@ -38,10 +39,13 @@ class TestCatalogSync(DkHomeCase):
         )
 
     def test_matrix_items_become_variants_of_one_template(self):
+        red = self.serve_picture("/img/red.png", png_bytes("red"))
+
         def cell(code, x, y):
             return raw_item(
                 code,
                 SalesPrice=20.0,
+                Pictures=[{"Url": red, "Sequence": 1}] if x == "RED" else [],
                 Matrix={
                     "ParentCode": "TSHIRT",
                     "ParentDescription": "T-shirt",
@@ -52,6 +56,8 @@ class TestCatalogSync(DkHomeCase):
                 },
             )
 
+        variants_setting = self.env.ref("product.group_product_variant")
+        self.env.ref("base.group_user")._remove_group(variants_setting)
         self.fake.items = [
             cell("TS-RED-M", "RED", "M"),
             cell("TS-RED-L", "RED", "L"),
@@ -72,6 +78,16 @@ class TestCatalogSync(DkHomeCase):
         )
         # Blue / L is no cell of the source's matrix: not offered
         self.assertEqual(template.product_variant_count, 3)
+        self.assertEqual(self.image_of(red_m), png_bytes("red"))
+        self.assertEqual(
+            base64.b64decode(red_m.image_variant_1920), png_bytes("red"), "the cell's own picture"
+        )
+        self.assertFalse(self.product("TS-BLUE-M").image_variant_1920)
+        self.assertIn(
+            variants_setting,
+            self.env.ref("base.group_user").implied_ids,
+            "the Variants setting is on, so users see them",
+        )
 
         self.fake.items.append(dict(cell("TS-BLUE-L", "BLUE", "L"), Modified=later()))
         self.sync()
@@ -153,7 +169,7 @@ class TestCatalogSync(DkHomeCase):
         self.assertEqual(
             hammer.with_context(location=self.location.id).qty_available, 13, job.result
         )
-        self.assertEqual(job.result["stock_stocks_updated"], 1)
+        self.assertEqual(job.result["stocks_updated"], 1)
         moves = self.env["stock.move"].search(
             [("product_id", "=", hammer.id), ("is_inventory", "=", True)]
         )
