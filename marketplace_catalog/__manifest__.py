@@ -14,6 +14,7 @@
         "data/ir_cron_data.xml",
         "views/marketplace_account_views.xml",
         "views/marketplace_catalog_picture_views.xml",
+        "views/marketplace_catalog_product_views.xml",
         "views/product_template_views.xml",
         "views/marketplace_catalog_menus.xml",
     ],

@@ -14,7 +14,7 @@ class MarketplaceCatalogPicture(models.Model):
     _order = "tried_at desc, id desc"
     _rec_name = "url"
 
-    url = fields.Char(required=True, index=True, readonly=True)
+    url = fields.Char(string="URL", required=True, index=True, readonly=True)
     state = fields.Selection(
         [("done", "Downloaded"), ("failed", "Failed")], required=True, readonly=True
     )

@@ -33,7 +33,7 @@ class MarketplaceCatalogProduct(models.Model):
     package_size = fields.Float(readonly=True)
     vat_percent = fields.Float(string="VAT %", readonly=True)
     source_modified_at = fields.Datetime(string="Modified in source", readonly=True)
-    synced_at = fields.Datetime(readonly=True)
+    synced_at = fields.Datetime(string="Synced at", readonly=True)
     archived_by_sync = fields.Boolean(
         readonly=True, help="Archived because a full sync no longer found the item."
     )
