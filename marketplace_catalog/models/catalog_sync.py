@@ -8,6 +8,7 @@ rest land.
 
 import json
 import logging
+import time
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.summary import merge_counters
@@ -21,6 +22,7 @@ from ..tools import SyncContext
 _logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
+CHUNK_SECONDS = 50
 LINK_ROW = "(" + ", ".join(["%s"] * 7 + ["%s::jsonb"] + ["%s"] * 10) + ")"
 MAX_LISTED = 50
 
@@ -30,8 +32,17 @@ class CatalogSync(models.AbstractModel):
     _description = "Catalogue Sync"
 
     @api.model
-    def _sync(self, account, fetch, job=None, full=False, with_stock=None):
+    def _sync(self, account, fetch, job=None, full=False, with_stock=None, resume_after=None):
+        """Write ``fetch`` into Odoo; the job result.
+
+        Items are written in code order, batch by batch, until the account's
+        chunk time is spent: then the result holds ``resume_after`` (the
+        last code written) and the caller queues the rest as a new job, so
+        no single job outlives a cron worker's time limit. Stock follows
+        each batch; archiving waits for the last chunk.
+        """
         log = job_logger(_logger, account, job)
+        deadline = self._chunk_deadline()
         context = SyncContext(account, job)
         counters = context.counters
         for key in ("created", "updated", "unchanged", "restored", "archived"):
@@ -47,13 +58,20 @@ class CatalogSync(models.AbstractModel):
         for text in [*fetch.warnings, *selection.warnings]:
             context.warn(text)
 
+        items = sorted(selection.items, key=lambda item: item.code)
+        if resume_after:
+            items = [item for item in items if item.code > resume_after]
+        if with_stock is None:
+            with_stock = account.catalog_sync_stock
+        stock = []
         links = self._links(account)
         Products = self.env["marketplace.catalog.product.writer"]
         Prices = self.env["marketplace.catalog.pricelist.writer"]
         Pictures = self.env["marketplace.catalog.picture.writer"]
         if account.catalog_enabled:
             Prices._default_pricelist(account, context)
-        for batch in split_every(BATCH_SIZE, selection.items, list):
+        batches = list(split_every(self._batch_size(), items, list))
+        for number, batch in enumerate(batches, start=1):
             targets = Products._write_items(account, batch, links, context)
             Prices._write_prices(account, targets, context)
             Pictures._write_pictures(account, targets, context)
@@ -66,22 +84,26 @@ class CatalogSync(models.AbstractModel):
                         "fingerprint": context.fingerprints.get(target.item.code),
                         "parent_code": _parent_code(target.item),
                     }
-            log.info("%s of %s items written", len(targets), len(selection.items))
-
-        if with_stock is None:
-            with_stock = account.catalog_sync_stock
-        stock = self._apply_stock(account, selection.items, job) if with_stock else {}
-        gone = set(selection.deleted)
-        if account.catalog_only_webshop:
-            gone |= set(selection.skipped_codes.get("not_in_webshop", []))
-        if full and fetch.complete:
-            kept = {item.code for item in selection.items}
-            gone |= set(links) - kept - {r.code for r in fetch.rejected}
-        elif full:
-            context.warn(self.env._("The source answer was partial: nothing was archived"))
+            if with_stock:
+                stock.append(self._apply_stock(account, batch, job))
+            log.info("batch %s of %s: %s items written", number, len(batches), len(targets))
+            if number < len(batches) and time.monotonic() > deadline:
+                counters["resume_after"] = batch[-1].code
+                counters["items_left"] = sum(len(b) for b in batches[number:])
+                break
+        stock = merge_counters(r for r in stock if r)
+        if "resume_after" in counters:
+            gone = set()  # the last chunk archives, when every item has been written
+        else:
+            gone = self._gone(account, fetch, selection, links, full, context)
         counters["archived"] = self._archive(account, gone, links)
 
-        result = {key: value for key, value in counters.items() if value not in ([], None)}
+        return self._result(context, skipped, stock, full)
+
+    @api.model
+    def _result(self, context, skipped, stock, full):
+        """The job result: counters, skipped per reason, warnings, stock, a summary."""
+        result = {key: value for key, value in context.counters.items() if value not in ([], None)}
         if skipped:
             result["skipped"] = skipped
         if context.warnings:
@@ -96,16 +118,50 @@ class CatalogSync(models.AbstractModel):
             "%(unchanged)s unchanged, %(archived)s archived, %(skipped)s skipped, "
             "%(errors)s errors",
             mode=self.env._("Full") if full else self.env._("Incremental"),
-            fetched=counters["items_fetched"],
-            created=counters["created"],
-            updated=counters["updated"],
-            unchanged=counters["unchanged"],
-            archived=counters["archived"],
+            fetched=context.counters["items_fetched"],
+            created=context.counters["created"],
+            updated=context.counters["updated"],
+            unchanged=context.counters["unchanged"],
+            archived=context.counters["archived"],
             skipped=sum(skipped.values()),
-            errors=len(counters["errors"]),
+            errors=len(context.counters["errors"]),
         )
-        result["errors"] = counters["errors"][:MAX_LISTED]
+        result["errors"] = context.counters["errors"][:MAX_LISTED]
         return result
+
+    @api.model
+    def _gone(self, account, fetch, selection, links, full, context):
+        """Codes whose products are archived: deleted, hidden, or (full sync) not returned."""
+        gone = set(selection.deleted)
+        if account.catalog_only_webshop:
+            gone |= set(selection.skipped_codes.get("not_in_webshop", []))
+        if full and fetch.complete:
+            kept = {item.code for item in selection.items}
+            gone |= set(links) - kept - {r.code for r in fetch.rejected}
+        elif full:
+            context.warn(self.env._("The source answer was partial: nothing was archived"))
+        return gone
+
+    @api.model
+    def _chunk_deadline(self):
+        """When a sync job stops taking new batches (``marketplace_catalog.chunk_seconds``).
+
+        Odoo's cron workers are killed after ``limit_time_real`` (120 s by
+        default); 50 s of writing leaves room for the fetch and the last batch.
+        0 means no limit.
+        """
+        seconds = float(self._param("chunk_seconds", CHUNK_SECONDS))
+        return time.monotonic() + seconds if seconds > 0 else float("inf")
+
+    @api.model
+    def _batch_size(self):
+        return max(1, int(self._param("batch_size", BATCH_SIZE)))
+
+    @api.model
+    def _param(self, name, default):
+        return (
+            self.env["ir.config_parameter"].sudo().get_param(f"marketplace_catalog.{name}", default)
+        )
 
     # ----------------------------------------------------------------- links
     @api.model

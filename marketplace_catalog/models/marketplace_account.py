@@ -162,9 +162,18 @@ class MarketplaceAccount(models.Model):
     @api.model
     def _cron_catalog_enqueue_sync(self):
         """Queue one catalogue sync per active account with sync enabled."""
+        Job = self.env["marketplace.job"]
         for channel in self._catalog_channels():
             for account in self._accounts_to_sync(channel):
-                account._enqueue_catalog_sync(auto=True)
+                running = Job.search_count(
+                    [
+                        ("account_id", "=", account.id),
+                        ("job_type", "=", "sync_catalog"),
+                        ("state", "in", ("pending", "started")),
+                    ]
+                )
+                if not running:  # a sync still at work (in parts) is not doubled
+                    account._enqueue_catalog_sync(auto=True)
 
     def _catalog_full_sync_due(self, now=None):
         """Forced, never done, or the weekly day has come and not been served yet."""
@@ -181,17 +190,51 @@ class MarketplaceAccount(models.Model):
 
     # --------------------------------------------------------------------- job
     def _run_job_sync_catalog(self, job):
+        """One chunk of a sync; a sync that needs more time continues in a new job."""
         log = job_logger(_logger, self, job)
-        started = fields.Datetime.now()
-        full = bool((job.params or {}).get("full")) or self._catalog_full_sync_due(started)
-        since = None if full else self.catalog_last_sync_at and self.catalog_last_sync_at - OVERLAP
+        params = job.params or {}
+        resume_after = params.get("resume_after")
+        if resume_after:  # a continuation keeps the mode and window of its first part
+            full = bool(params.get("full"))
+            started = fields.Datetime.to_datetime(params["started"])
+            since = fields.Datetime.to_datetime(params.get("since"))
+        else:
+            started = fields.Datetime.now()
+            full = bool(params.get("full")) or self._catalog_full_sync_due(started)
+            last = self.catalog_last_sync_at
+            since = None if full else last and last - OVERLAP
         log.info("%s catalogue sync, modified since %s", "full" if full else "incremental", since)
         fetch = self._catalog_fetch(since=since)
-        result = self.env["marketplace.catalog.sync"]._sync(self, fetch, job, full=full)
-        values = {"catalog_last_sync_at": started}
-        if full and fetch.complete:
-            values.update(catalog_last_full_sync_at=started, catalog_force_full_sync=False)
-        self.write(values)
+        result = self.env["marketplace.catalog.sync"]._sync(
+            self, fetch, job, full=full, resume_after=resume_after
+        )
+        if result.get("resume_after"):
+            part = int(params.get("part") or 1) + 1
+            first_name = params.get("first_name") or job.name
+            follow_up = self._enqueue_job(
+                "sync_catalog",
+                params={
+                    "full": full,
+                    "since": fields.Datetime.to_string(since) if since else None,
+                    "started": fields.Datetime.to_string(started),
+                    "resume_after": result["resume_after"],
+                    "part": part,
+                    "first_name": first_name,
+                },
+                name=self.env._("%(name)s (part %(part)s)", name=first_name, part=part),
+                identity_key=f"catalog-sync-part-{job.id}",
+            )
+            result["summary"] = self.env._(
+                "%(summary)s; %(left)s items left, continued in job %(job)s",
+                summary=result["summary"],
+                left=result["items_left"],
+                job=follow_up.id,
+            )
+        else:
+            values = {"catalog_last_sync_at": started}
+            if full and fetch.complete:
+                values.update(catalog_last_full_sync_at=started, catalog_force_full_sync=False)
+            self.write(values)
         log.info("%s", result["summary"])
         return result
 

@@ -244,6 +244,33 @@ class TestCatalogSync(DkHomeCase):
         self.assertTrue(self.product("GONE").active)
         self.assertEqual(job.result["restored"], 1)
 
+    def test_a_long_sync_continues_in_parts(self):
+        Param = self.env["ir.config_parameter"].sudo()
+        Param.set_param("marketplace_catalog.batch_size", "2")
+        Param.set_param("marketplace_catalog.chunk_seconds", "0.000001")
+        stock = [{"Warehouse": "01", "Available": 3, "OnShelf": 3}]
+        self.fake.items = [raw_item(f"P{n}", Stock=stock) for n in range(5)]
+        first = self.sync(full=True)
+        self.assertEqual((first.result["resume_after"], first.result["items_left"]), ("P1", 3))
+        self.assertIn("3 items left, continued in job", first.summary)
+        jobs = self.env["marketplace.job"].search(
+            [("account_id", "=", self.account.id), ("job_type", "=", "sync_catalog")], order="id"
+        )
+        self.assertEqual(jobs.mapped("state"), ["done"] * 3)
+        self.assertIn("(part 3)", jobs[-1].name)
+        self.assertEqual(sum(job.result["created"] for job in jobs), 5)
+        self.assertTrue(self.account.catalog_last_full_sync_at)
+        on_hand = self.product("P4").with_context(location=self.location.id).qty_available
+        self.assertEqual(on_hand, 3)
+
+        self.fake.items.pop(0)
+        self.sync(full=True)
+        jobs = self.env["marketplace.job"].search(
+            [("account_id", "=", self.account.id), ("job_type", "=", "sync_catalog")], order="id"
+        )[3:]
+        self.assertEqual([job.result["archived"] for job in jobs], [0, 1], "archived at the end")
+        self.assertFalse(self.product("P0").active)
+
     def test_force_full_sync_flag_clears_itself(self):
         self.fake.items = [raw_item("A")]
         self.sync()
