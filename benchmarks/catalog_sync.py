@@ -55,6 +55,7 @@ def run_sync(env, account, full):
     jobs = []
     while job:
         Job._run_next_job(job_id=job.id)
+        env.cr.commit()  # a fresh snapshot: the job ran in the runner's own cursor
         env.invalidate_all()
         assert job.state == "done", job.error_message
         jobs.append(job)
