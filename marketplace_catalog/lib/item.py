@@ -120,3 +120,11 @@ class CatalogFetch:
     rejected: list = field(default_factory=list)  # [RejectedItem]
     complete: bool = True
     warnings: list = field(default_factory=list)  # [str]
+
+    def add(self, raw, parse, code_key="ItemCode"):
+        """Append ``parse(raw)``, or record the item as rejected with the reason."""
+        try:
+            self.items.append(parse(raw))
+        except (ValueError, TypeError, AttributeError) as exc:
+            code = raw.get(code_key) if isinstance(raw, dict) else None
+            self.rejected.append(RejectedItem(str(code or "").strip() or "?", str(exc)))

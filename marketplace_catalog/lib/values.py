@@ -44,6 +44,24 @@ def text(value):
     return "" if value is None else str(value).strip()
 
 
+def item_code(raw, key="ItemCode"):
+    """The trimmed code of a raw item; ``ValueError`` when there is none."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"an item is not an object: {raw!r}")
+    code = text(raw.get(key))
+    if not code:
+        raise ValueError(f"{key} is missing")
+    return code
+
+
+def field(source, key, reader):
+    """``reader(source[key])``, its ``ValueError`` naming the key."""
+    try:
+        return reader(source.get(key))
+    except ValueError as exc:
+        raise ValueError(f"{key}: {exc}") from None
+
+
 def timestamp(value, now=None):
     """A naive UTC datetime; missing values fall back to now."""
     if value in (None, ""):

@@ -33,7 +33,6 @@ from odoo.addons.marketplace_catalog.lib.item import (
     ListPrice,
     Matrix,
     Picture,
-    RejectedItem,
     TierPrice,
     WarehouseStock,
 )
@@ -128,11 +127,7 @@ def fetch_catalog(client, settings, since=None):
     pages = client.iter_item_pages(since, first_page_only=settings.disable_batch_update)
     for page_number, page in enumerate(pages, start=1):
         for raw in page:
-            try:
-                fetch.items.append(parse_item(raw, settings, lookups, unknown_lists))
-            except (ValueError, TypeError, AttributeError) as exc:
-                code = v.text(raw.get("ItemCode")) if isinstance(raw, dict) else ""
-                fetch.rejected.append(RejectedItem(code or "?", str(exc)))
+            fetch.add(raw, lambda raw: parse_item(raw, settings, lookups, unknown_lists))
         if settings.disable_batch_update and page_number == 1 and page:
             fetch.complete = False
             fetch.warnings.append(
@@ -169,17 +164,10 @@ def _lookups(client, settings):
 
 def parse_item(raw, settings, lookups, unknown_lists=None):
     """One DkHome item as a ``CatalogItem``; ``ValueError`` names what is wrong."""
-    if not isinstance(raw, dict):
-        raise ValueError(f"an item is not an object: {raw!r}")
-    code = v.text(raw.get("ItemCode"))
-    if not code:
-        raise ValueError("ItemCode is missing")
+    code = v.item_code(raw)
 
     def read(reader, key, source=raw):
-        try:
-            return reader(source.get(key))
-        except ValueError as exc:
-            raise ValueError(f"{key}: {exc}") from None
+        return v.field(source, key, reader)
 
     item = CatalogItem(
         code=code,

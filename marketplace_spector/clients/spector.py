@@ -31,7 +31,6 @@ from odoo.addons.marketplace_catalog.lib.item import (
     ListPrice,
     Matrix,
     Picture,
-    RejectedItem,
     TierPrice,
     WarehouseStock,
 )
@@ -93,11 +92,7 @@ def fetch_catalog(client, settings, since=None, batch_size=500):
     fetch = CatalogFetch()
     for batch in client.iter_item_batches(since, batch_size):
         for raw in batch:
-            try:
-                fetch.items.append(parse_item(raw, settings))
-            except (ValueError, TypeError, AttributeError) as exc:
-                code = v.text(raw.get("ItemCode")) if isinstance(raw, dict) else ""
-                fetch.rejected.append(RejectedItem(code or "?", str(exc)))
+            fetch.add(raw, lambda raw: parse_item(raw, settings))
     return fetch
 
 
@@ -109,17 +104,10 @@ def plain_text(value):
 
 def parse_item(raw, settings):
     """One ItemInfo item as a ``CatalogItem``; ``ValueError`` names what is wrong."""
-    if not isinstance(raw, dict):
-        raise ValueError(f"an item is not an object: {raw!r}")
-    code = v.text(raw.get("ItemCode"))
-    if not code:
-        raise ValueError("ItemCode is missing")
+    code = v.item_code(raw)
 
     def read(reader, key, source=raw):
-        try:
-            return reader(source.get(key))
-        except ValueError as exc:
-            raise ValueError(f"{key}: {exc}") from None
+        return v.field(source, key, reader)
 
     webshop = raw.get("WebshopInfo") or {}
     item = CatalogItem(

@@ -6,8 +6,10 @@ import pytest
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
+from odoo.addons.marketplace_catalog.lib import values
 from odoo.addons.marketplace_catalog.lib.fingerprint import item_fingerprint
 from odoo.addons.marketplace_catalog.lib.item import (
+    CatalogFetch,
     CatalogItem,
     ListPrice,
     TierPrice,
@@ -162,3 +164,22 @@ def test_relative_picture_urls_are_joined():
         absolute_url("https://cdn.example/a.jpg", "https://erp.example")
         == "https://cdn.example/a.jpg"
     )
+
+
+def test_a_fetch_keeps_readable_items_and_names_the_unreadable_ones():
+    def parse(raw):
+        return CatalogItem(
+            code=values.item_code(raw), sales_price=values.field(raw, "Price", values.number)
+        )
+
+    fetch = CatalogFetch()
+    for raw in ({"ItemCode": " A1 ", "Price": "2.50"}, {"ItemCode": "B2", "Price": "two"}, "junk"):
+        fetch.add(raw, parse)
+    fetch.add({"Price": "1"}, parse)
+
+    assert [(item.code, item.sales_price) for item in fetch.items] == [("A1", Decimal("2.50"))]
+    assert [(r.code, r.reason) for r in fetch.rejected] == [
+        ("B2", "Price: 'two' is not a number"),
+        ("?", "an item is not an object: 'junk'"),
+        ("?", "ItemCode is missing"),
+    ]
