@@ -69,6 +69,16 @@ class MarketplaceAccount(models.Model):
         action["context"] = {"default_account_id": self.id, "search_default_filter_last_24h": 0}
         return action
 
+    def _open_job(self, job):
+        """The form of ``job``: what a "Sync now" button shows after queuing it."""
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "marketplace.job",
+            "res_id": job.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
     def action_test_connection(self):
         self.ensure_one()
         try:

@@ -3,8 +3,7 @@
 from dataclasses import dataclass, field
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
-
-MAX_LISTED = 50
+from odoo.addons.marketplace_base.lib.summary import MAX_LISTED
 
 
 @dataclass

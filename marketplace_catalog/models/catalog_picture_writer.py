@@ -6,11 +6,13 @@ and tried again only after the account's retry delay.
 """
 
 import base64
+from collections import defaultdict
 from datetime import timedelta
 
 import requests
 
 from odoo import api, fields, models
+from odoo.addons.marketplace_base.lib.summary import MAX_LISTED
 
 from ..lib.pictures import PictureError, fetch_picture
 
@@ -26,6 +28,7 @@ class CatalogPictureWriter(models.AbstractModel):
             return
         urls = {p.url for t in targets for p in t.item.pictures if p.url}
         cache = self._cached(account, urls, context)
+        attached = self._attached_checksums({t.tmpl_id for t in targets})
         for target in targets:
             pictures = sorted(target.item.pictures, key=lambda p: p.sequence)
             ready = [
@@ -34,7 +37,7 @@ class CatalogPictureWriter(models.AbstractModel):
             if not ready:
                 continue
             self._set_main_image(target, ready[0], context)
-            self._attach_extra(target, ready[1:])
+            self._attach_extra(target, ready[1:], attached[target.tmpl_id])
 
     @api.model
     def _cached(self, account, urls, context):
@@ -56,7 +59,7 @@ class CatalogPictureWriter(models.AbstractModel):
                 values = {"state": "failed", "error": str(exc), "image": False}
                 context.counters["pictures_failed"] += 1
                 failures = context.counters.setdefault("picture_failures", [])
-                if len(failures) < 50:
+                if len(failures) < MAX_LISTED:
                     failures.append(f"{url}: {exc}")
             else:
                 values = {
@@ -101,16 +104,24 @@ class CatalogPictureWriter(models.AbstractModel):
             )
 
     @api.model
-    def _attach_extra(self, target, pictures):
+    def _attached_checksums(self, tmpl_ids):
+        """``{template id: {checksum}}`` of the templates' attachments, in one search."""
+        known = defaultdict(set)
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search([("res_model", "=", "product.template"), ("res_id", "in", list(tmpl_ids))])
+        )
+        for attachment in attachments:
+            known[attachment.res_id].add(attachment.checksum)
+        return known
+
+    @api.model
+    def _attach_extra(self, target, pictures, known):
         """The other pictures as attachments of the template, once per content."""
         if not pictures:
             return
         Attachment = self.env["ir.attachment"].sudo()
-        known = set(
-            Attachment.search(
-                [("res_model", "=", "product.template"), ("res_id", "=", target.tmpl_id)]
-            ).mapped("checksum")
-        )
         for sequence, picture in enumerate(pictures, start=2):
             if picture.checksum in known:
                 continue

@@ -6,11 +6,13 @@ bulk; rules a user adds to other price lists are never touched.
 """
 
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 
 from odoo import api, models
 from odoo.tools import float_compare
 
+from ..lib.item import ListPrice
 from ..lib.price_plan import currency_list, price_rules
 
 
@@ -189,10 +191,6 @@ def _with_variant_price(item, company_currency):
     Variants share the template's sales price in Odoo; the default price
     list carries each cell's price so quotations use the right one.
     """
-    from dataclasses import replace
-
-    from ..lib.item import ListPrice
-
     if any(p.list_code is None and p.currency == company_currency for p in item.prices):
         return item
     return replace(

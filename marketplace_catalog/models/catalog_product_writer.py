@@ -37,6 +37,19 @@ class CatalogTarget:
         self.changed = changed
 
 
+class MatrixIndex:
+    """The account's links by matrix, read once per batch instead of once per matrix."""
+
+    def __init__(self, links):
+        self.templates = {}  # parent code -> template id
+        self.linked = defaultdict(set)  # template id -> linked variant ids
+        for link in links.values():
+            if link.get("tmpl_id"):
+                self.linked[link["tmpl_id"]].add(link["product_id"])
+                if link.get("parent_code"):
+                    self.templates.setdefault(link["parent_code"], link["tmpl_id"])
+
+
 class CatalogProductWriter(models.AbstractModel):
     _name = "marketplace.catalog.product.writer"
     _description = "Write Catalogue Items as Products"
@@ -90,8 +103,11 @@ class CatalogProductWriter(models.AbstractModel):
             if item.matrix:
                 cells[item.matrix.parent_code.strip() or item.code].append(item)
         targets = self._write_simple(account, simple, links, matches, context)
+        index = MatrixIndex(links) if cells else None
         for parent_code, group in cells.items():
-            targets += self._write_matrix(account, parent_code, group, links, matches, context)
+            targets += self._write_matrix(
+                account, parent_code, group, links, matches, context, index
+            )
         self._write_translations(targets, context)
         return targets
 
@@ -102,17 +118,26 @@ class CatalogProductWriter(models.AbstractModel):
         Product = self.env["product.product"].with_company(account.company_id).with_context(**QUIET)
         counters = context.counters
         targets, to_create = [], []
-        for item in items:
-            link = links.get(item.code)
-            found = self._resolve(item.code, link, matches, counters["errors"])
+        resolved = [
+            (item, self._resolve(item.code, links.get(item.code), matches, counters["errors"]))
+            for item in items
+        ]
+        # one read of the existing products for the whole batch, not one per item
+        existing = self.env["product.product"].browse([f[0] for _item, f in resolved if f])
+        for item, found in resolved:
             if found is False:
                 continue
+            link = links.get(item.code)
             fingerprint = context.fingerprint(item)
             if found is None:
                 to_create.append((item, fingerprint))
                 continue
             product_id, tmpl_id = found
-            product = self.env["product.product"].browse(product_id).with_context(**QUIET)
+            product = (
+                existing.browse(product_id)
+                .with_prefetch(existing._prefetch_ids)
+                .with_context(**QUIET)
+            )
             if link and link.get("fingerprint") == fingerprint and product.active:
                 counters["unchanged"] += 1
                 targets.append(CatalogTarget(item, product_id, tmpl_id, False, False))
@@ -187,7 +212,7 @@ class CatalogProductWriter(models.AbstractModel):
 
     # ---------------------------------------------------------------- matrix
     @api.model
-    def _write_matrix(self, account, parent_code, items, links, matches, context):
+    def _write_matrix(self, account, parent_code, items, links, matches, context, index):
         """The cells of one matrix item become variants of one template."""
         x_attr, y_attr = context.matrix_attributes()
         axes = {}
@@ -200,7 +225,7 @@ class CatalogProductWriter(models.AbstractModel):
         try:
             with self.env.cr.savepoint():
                 template = self._matrix_template(
-                    account, parent_code, items, links, matches, context
+                    account, parent_code, items, links, matches, context, index
                 )
                 self._ensure_axis(template, x_attr, {x for x, _y in axes.values() if x})
                 self._ensure_axis(template, y_attr, {y for _x, y in axes.values() if y})
@@ -224,11 +249,11 @@ class CatalogProductWriter(models.AbstractModel):
             if target:
                 targets.append(target)
         cells = {frozenset(value for value in axis if value) for axis in axes.values()}
-        self._archive_empty_cells(template, cells, links)
+        self._archive_empty_cells(template, cells, index.linked.get(template.id, set()))
         return targets
 
     @api.model
-    def _matrix_template(self, account, parent_code, items, links, matches, context):
+    def _matrix_template(self, account, parent_code, items, links, matches, context, index):
         """The template of a matrix: found through any of its cells, else created."""
         Template = (
             self.env["product.template"].with_company(account.company_id).with_context(**QUIET)
@@ -240,12 +265,11 @@ class CatalogProductWriter(models.AbstractModel):
                 if not template.active:
                     template.active = True
                 return template
-        for link in links.values():
-            if link.get("parent_code") == parent_code and link.get("tmpl_id"):
-                template = Template.browse(link["tmpl_id"])
-                if not template.active:
-                    template.active = True
-                return template
+        if parent_code in index.templates:
+            template = Template.browse(index.templates[parent_code])
+            if not template.active:
+                template.active = True
+            return template
         first = items[0]
         values = self._template_values(first, account, context)
         values.update(
@@ -297,11 +321,11 @@ class CatalogProductWriter(models.AbstractModel):
             line.write({"value_ids": [(4, value_id) for value_id in value_ids]})
 
     @api.model
-    def _archive_empty_cells(self, template, cells, links):
-        """Archive the combinations Odoo generated that are no cell of the source's matrix."""
-        linked = {
-            link["product_id"] for link in links.values() if link.get("tmpl_id") == template.id
-        }
+    def _archive_empty_cells(self, template, cells, linked):
+        """Archive the combinations Odoo generated that are no cell of the source's matrix.
+
+        ``linked``: the template's variants that an item of the account is linked to.
+        """
         for variant in template.product_variant_ids:
             unknown = _combination(variant) not in cells and variant.id not in linked
             if unknown and not variant.default_code:

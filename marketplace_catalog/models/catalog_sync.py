@@ -9,9 +9,10 @@ rest land.
 import json
 import logging
 import time
+from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.addons.marketplace_base.lib.summary import merge_counters
+from odoo.addons.marketplace_base.lib.summary import MAX_LISTED, merge_counters
 from odoo.addons.marketplace_base.tools import job_logger
 from odoo.tools import split_every
 
@@ -24,7 +25,6 @@ _logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
 CHUNK_SECONDS = 50
 LINK_ROW = "(" + ", ".join(["%s"] * 7 + ["%s::jsonb"] + ["%s"] * 10) + ")"
-MAX_LISTED = 50
 
 
 class CatalogSync(models.AbstractModel):
@@ -239,25 +239,20 @@ class CatalogSync(models.AbstractModel):
     # ----------------------------------------------------------------- stock
     @api.model
     def _apply_stock(self, account, items, job):
-        """Stock through marketplace_stock: per mapped location, or summed in one."""
+        """Stock through marketplace_stock: per mapped location, or summed in one.
+
+        Summed, the account's catalogue warehouses count (default: the
+        source's default warehouses).
+        """
         applier = self.env["marketplace.stock.applier"]
         use_shelf = account.catalog_stock_source == "on_shelf"
-        if account.stock_warehouse_mode == "map" and account.stock_location_map_ids:
-            results = [
-                applier._apply_remote_stock(
-                    account,
-                    mapping.location_id,
-                    stock_pairs(items, [mapping.remote_code], use_shelf),
-                    job,
-                )
-                for mapping in account.stock_location_map_ids
-            ]
-            return merge_counters(results)
-        warehouses = parse_code_list(account.catalog_warehouse_codes)
-        pairs = stock_pairs(items, warehouses, use_shelf)
-        if not pairs:
-            return {}
-        return applier._apply_remote_stock(account, account.stock_location_id, pairs, job)
+        results = []
+        for code, location in account._stock_targets():
+            warehouses = [code] if code else parse_code_list(account.catalog_warehouse_codes)
+            pairs = stock_pairs(items, warehouses, use_shelf)
+            if pairs:
+                results.append(applier._apply_remote_stock(account, location, pairs, job))
+        return merge_counters(results)
 
     # --------------------------------------------------------------- archive
     @api.model
@@ -270,8 +265,10 @@ class CatalogSync(models.AbstractModel):
             return 0
         Product = self.env["product.product"].with_context(tracking_disable=True)
         products = Product.browse(product_ids).exists().filtered("active")
-        for template in products.product_tmpl_id:
-            variants = products.filtered(lambda p, t=template: p.product_tmpl_id == t)
+        by_template = defaultdict(lambda: Product)
+        for product in products:
+            by_template[product.product_tmpl_id] |= product
+        for template, variants in by_template.items():
             if variants == template.product_variant_ids:
                 template.with_context(tracking_disable=True).active = False
             else:

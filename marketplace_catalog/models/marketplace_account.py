@@ -120,11 +120,11 @@ class MarketplaceAccount(models.Model):
     # ----------------------------------------------------------------- buttons
     def action_catalog_sync(self):
         self.ensure_one()
-        return self._open_catalog_job(self._enqueue_catalog_sync())
+        return self._open_job(self._enqueue_catalog_sync())
 
     def action_catalog_full_sync(self):
         self.ensure_one()
-        return self._open_catalog_job(self._enqueue_catalog_sync(full=True))
+        return self._open_job(self._enqueue_catalog_sync(full=True))
 
     def action_view_catalog_products(self):
         self.ensure_one()
@@ -134,15 +134,6 @@ class MarketplaceAccount(models.Model):
             "res_model": "marketplace.catalog.product",
             "view_mode": "list,form",
             "domain": [("account_id", "=", self.id)],
-        }
-
-    def _open_catalog_job(self, job):
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "marketplace.job",
-            "res_id": job.id,
-            "view_mode": "form",
-            "target": "current",
         }
 
     def _enqueue_catalog_sync(self, full=False, auto=False):

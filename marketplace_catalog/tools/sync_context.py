@@ -6,9 +6,9 @@ created when missing, instead of once per item.
 
 from collections import defaultdict
 
-from ..lib.fingerprint import item_fingerprint
+from odoo.addons.marketplace_base.lib.summary import MAX_LISTED
 
-MAX_LISTED = 50
+from ..lib.fingerprint import item_fingerprint
 
 
 class SyncContext:

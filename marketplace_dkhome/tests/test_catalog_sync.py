@@ -175,6 +175,33 @@ class TestCatalogSync(DkHomeCase):
         )
         self.assertEqual(len(moves), 2, "each change is an inventory adjustment in the history")
 
+    def test_mapped_warehouses_feed_their_own_locations(self):
+        shop = self.env["stock.location"].create(
+            {"name": "Shop floor", "usage": "internal", "location_id": self.location.id}
+        )
+        self.account.write(
+            {
+                "stock_warehouse_mode": "map",
+                "stock_location_map_ids": [
+                    (0, 0, {"remote_code": "01", "location_id": self.location.id}),
+                    (0, 0, {"remote_code": "02", "location_id": shop.id}),
+                ],
+            }
+        )
+        stock = [
+            {"Warehouse": "01", "Available": 5, "OnShelf": 6, "ToReceive": 0, "ToDeliver": 0},
+            {"Warehouse": "02", "Available": 3, "OnShelf": 3, "ToReceive": 0, "ToDeliver": 0},
+        ]
+        self.fake.items = [raw_item("HAM-1", Stock=stock)]
+        job = self.sync()
+        hammer = self.product("HAM-1")
+        Quant = self.env["stock.quant"]
+        self.assertEqual(Quant._get_available_quantity(hammer, shop), 3, job.result)
+        self.assertEqual(
+            Quant._get_available_quantity(hammer, self.location, strict=True), 5, job.result
+        )
+        self.assertEqual(job.result["stocks_updated"], 2)
+
     def test_a_missing_picture_is_remembered_and_not_retried(self):
         good = self.serve_picture("/img/ham.png")
         back = self.serve_picture("/img/ham-back.png", png_bytes("blue"))

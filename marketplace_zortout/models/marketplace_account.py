@@ -84,15 +84,6 @@ class MarketplaceAccount(models.Model):
         )
         return self._open_job(job)
 
-    def _open_job(self, job):
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "marketplace.job",
-            "res_id": job.id,
-            "view_mode": "form",
-            "target": "current",
-        }
-
     def _zortout_stock_params(self):
         return {"warehouse_code": self.zortout_warehouse_code or None, "sku_list": []}
 
