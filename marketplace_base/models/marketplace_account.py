@@ -3,7 +3,7 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..lib.errors import MarketplaceError
 
@@ -84,7 +84,7 @@ class MarketplaceAccount(models.Model):
         try:
             message = self._test_connection()
         except MarketplaceError as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(str(exc)) from None
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -119,6 +119,7 @@ class MarketplaceAccount(models.Model):
         schedule that outruns a slow API never piles up jobs.
         """
         self.ensure_one()
+        self._check_can_queue()
         Job = self.env["marketplace.job"].sudo()
         if identity_key:
             existing = Job.search(
@@ -149,6 +150,18 @@ class MarketplaceAccount(models.Model):
         _logger.info("Account %s (%s): enqueued job %s (%s)", self.name, self.id, job.id, job_type)
         self.env.ref("marketplace_base.ir_cron_run_jobs").sudo()._trigger(job.scheduled_at)
         return job.with_env(self.env)
+
+    def _check_can_queue(self):
+        """Only Marketplace users queue work, on accounts of their companies.
+
+        Buttons of other addons (a product's "Sync now", a quotation's
+        import) all end here, so the check cannot be forgotten by one of them.
+        """
+        if self.env.su:
+            return
+        if not self.env.user.has_group("marketplace_base.group_marketplace_user"):
+            raise AccessError(self.env._("Only Marketplace users can queue jobs."))
+        self.check_access("read")
 
     @api.model
     def _accounts_to_sync(self, channel):
