@@ -1,6 +1,6 @@
 """Apply remote stock to a location as real inventory adjustments.
 
-Channels hand plain ``(sku, quantity)`` pairs to ``_apply_remote_stock``;
+Channels hand plain ``(sku, quantity[, source])`` rows to ``_apply_remote_stock``;
 this service matches them to products (one query), diffs them against the
 on-hand quantities (one query), and applies the differences through the
 quants' inventory mode in one ``_apply_inventory()`` call, so every change
@@ -26,7 +26,7 @@ class MarketplaceStockApplier(models.AbstractModel):
     def _apply_remote_stock(self, account, location, remote, job=None):
         """Make ``location`` hold the remote quantities; return the counters."""
         remote = list(remote)
-        skus = {normalize_sku(sku) for sku, _qty in remote} - {""}
+        skus = {normalize_sku(row[0]) for row in remote} - {""}
         products = self._product_infos(account.company_id, skus)
         current = self._on_hand(location, [p.id for p in products])
         plan = plan_stock(remote, index_products(products), current, account.stock_allow_negative)

@@ -106,14 +106,16 @@ class MarketplaceAccount(models.Model):
         params = job.params or {}
         client = self._zortout_client()
         sku_list = [sku for sku in (params.get("sku_list") or []) if sku and sku.strip()]
-        fetched = []
+        fetched = {}  # location -> [(sku, quantity, remote warehouse), ...]
         for code, location in self._stock_targets(params.get("warehouse_code")):
-            products = list(client.iter_products(warehouse_code=code, sku_list=sku_list or None))
-            log.info("fetched %s products from warehouse %s", len(products), code or "(all)")
-            fetched.append((location, [(p.sku, p.stock) for p in products]))
+            stock = client.iter_stock(warehouse_code=code, sku_list=sku_list or None)
+            rows = [(sku, quantity, code) for sku, quantity in stock]
+            log.info("fetched %s products from warehouse %s", len(rows), code or "(all)")
+            fetched.setdefault(location, []).extend(rows)
         applier = self.env["marketplace.stock.applier"]
         result = merge_counters(
-            applier._apply_remote_stock(self, location, remote, job) for location, remote in fetched
+            applier._apply_remote_stock(self, location, remote, job)
+            for location, remote in fetched.items()
         )
         result["summary"] = self.env._(
             "%(seen)s products seen, %(updated)s stocks updated, %(unknown)s unknown SKUs",
@@ -121,6 +123,11 @@ class MarketplaceAccount(models.Model):
             updated=result["stocks_updated"],
             unknown=result["unknown_skus"],
         )
+        unreadable = result.get("invalid_quantities", 0) + result.get("repeated_skus", 0)
+        if unreadable:
+            result["summary"] += self.env._(
+                ", %s SKUs not applied (unreadable quantity or listed twice)", unreadable
+            )
         if client.notices:
             result["zortout_notices"] = client.notices
         log.info("%s", result["summary"])

@@ -113,7 +113,7 @@ class TestStockSync(ZortoutCase):
         self.fake.credentials = {"storename": "shop", "apikey": "other", "apisecret": "secret"}
         job = self.sync()
         self.assertEqual(job.state, "failed")
-        self.assertIn("check the API key and secret", job.error_message)
+        self.assertIn("check the store name, API key and secret", job.error_message)
         self.assertNotIn("key", job.error_message.split("check")[0].replace("credentials", ""))
 
     def test_business_error_fails_with_zortout_description(self):
@@ -159,3 +159,76 @@ class TestStockSync(ZortoutCase):
     def test_test_connection_names_the_warehouses(self):
         action = self.account.action_test_connection()
         self.assertIn("W1", action["params"]["message"])
+
+
+@tagged("post_install", "-at_install")
+class TestStockSyncAgainstFaultyServers(ZortoutCase):
+    """A faulty Zortout never inflates stock nor fails a whole sync for one row."""
+
+    def bulk(self, n=1200):
+        self.fake.stock["W1"].update({f"BULK-{i:04d}": 1 for i in range(n)})
+
+    def test_a_repeated_page_fails_the_job_and_applies_nothing(self):
+        self.bulk()
+        self.fake.repeat_page = (3, 2)
+        job = self.sync()
+        self.assertEqual(job.state, "failed")
+        self.assertIn("page 3 repeats page 2", job.error_message)
+        self.assertFalse(self.inventory_moves())
+
+    def test_a_server_ignoring_paging_is_not_read_forever(self):
+        self.bulk()
+        self.fake.ignore_paging = True
+        before = len(self.server.requests_to("/v4/Product/GetProducts"))
+        job = self.sync()
+        self.assertEqual(job.state, "failed")
+        self.assertFalse(self.inventory_moves())
+        after = len(self.server.requests_to("/v4/Product/GetProducts"))
+        self.assertEqual(after - before, 2, "stopped at the first repeated page")
+
+    def test_an_unreadable_row_is_listed_by_sku_and_the_rest_applies(self):
+        self.fake.products = {
+            "A-1": {"sellprice": "n/a", "name": None},  # a stock sync ignores these
+            "A-2": {"stock": "NaN"},
+            "NEG": {"stock": "1e400"},
+        }
+        job = self.sync()
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual(self.on_hand(self.a1), 15)
+        self.assertEqual(self.on_hand(self.a2), 0)
+        listed = job.result["invalid_quantities_list"]
+        self.assertEqual(sorted(entry.split(":")[0] for entry in listed), ["A-2", "NEG"])
+        self.assertIn("2 SKUs not applied", job.summary)
+
+    def test_two_remote_warehouses_mapped_to_one_location_are_summed(self):
+        self.account.write(
+            {
+                "stock_warehouse_mode": "map",
+                "stock_location_map_ids": [
+                    (0, 0, {"remote_code": "W1", "location_id": self.location.id}),
+                    (0, 0, {"remote_code": "W2", "location_id": self.location.id}),
+                ],
+            }
+        )
+        job = self.sync()
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual(self.on_hand(self.a1), 15, "10 in W1 + 5 in W2, never overwritten")
+        self.assertEqual(self.on_hand(self.a2), 3)
+
+    def test_the_quota_notice_is_listed_once_for_many_pages(self):
+        self.bulk()
+        self.fake.notice = "You have used 90% of today's quota"
+        job = self.sync()
+        self.assertEqual(job.result["zortout_notices"], ["You have used 90% of today's quota"])
+
+    def test_no_credential_reaches_the_job_or_the_chatter(self):
+        self.fake.credentials = {"storename": "shop", "apikey": "other", "apisecret": "secret"}
+        self.account.write({"zortout_storename": "shop", "zortout_apikey": "k3y-v4lue"})
+        job = self.sync()
+        self.assertEqual(job.state, "failed")
+        shown = " ".join(
+            [job.error_message or "", job.summary or "", job.sudo().exc_info or ""]
+            + self.account.message_ids.mapped("body")
+        )
+        for secret in ("k3y-v4lue", "'shop'", "secret'"):
+            self.assertNotIn(secret, shown)
