@@ -6,7 +6,7 @@ from datetime import timedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools.sql import create_index
 
 from ..lib.summary import counter_rows, summarize
@@ -112,11 +112,25 @@ class MarketplaceJob(models.Model):
         return super().create(vals_list)
 
     # ------------------------------------------------------------------ actions
+    def _check_operator(self):
+        """Users only read jobs; their buttons write through the system.
+
+        Whoever may read the jobs (Marketplace users, in their companies)
+        may use the buttons; states, results and parameters are written by
+        the system alone, so no one can mark a failed job Done by hand.
+        """
+        self.check_access("read")
+        if not self.env.su and not self.env.user.has_group(
+            "marketplace_base.group_marketplace_user"
+        ):
+            raise AccessError(self.env._("Only Marketplace users can manage jobs."))
+        return self.sudo()
+
     def action_retry(self):
         """Put failed or cancelled jobs back in the queue, with fresh attempts."""
         if any(job.state not in ("failed", "cancelled") for job in self):
             raise UserError(self.env._("Only failed or cancelled jobs can be retried."))
-        self.write(
+        self._check_operator().write(
             {
                 "state": "pending",
                 "attempts": 0,
@@ -133,7 +147,7 @@ class MarketplaceJob(models.Model):
     def action_cancel(self):
         if any(job.state != "pending" for job in self):
             raise UserError(self.env._("Only pending jobs can be cancelled."))
-        self.write({"state": "cancelled", "done_at": fields.Datetime.now()})
+        self._check_operator().write({"state": "cancelled", "done_at": fields.Datetime.now()})
         return True
 
     def action_run_now(self):
@@ -141,6 +155,7 @@ class MarketplaceJob(models.Model):
         self.ensure_one()
         if self.state != "pending":
             raise UserError(self.env._("Only pending jobs can be run."))
+        self._check_operator()
         self.env.flush_all()
         if not self.sudo()._run_next_job(job_id=self.id):
             raise UserError(
