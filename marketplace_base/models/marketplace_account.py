@@ -148,7 +148,7 @@ class MarketplaceAccount(models.Model):
             values["scheduled_at"] = scheduled_at
         job = Job.create(values)
         _logger.info("Account %s (%s): enqueued job %s (%s)", self.name, self.id, job.id, job_type)
-        self.env.ref("marketplace_base.ir_cron_run_jobs").sudo()._trigger(job.scheduled_at)
+        Job._wake_runner(job.scheduled_at)
         return job.with_env(self.env)
 
     def _check_can_queue(self):

@@ -1,6 +1,7 @@
 """Marketplace jobs: one unit of sync work, queued and run by the runner."""
 
 import logging
+import time
 from datetime import timedelta
 
 from markupsafe import Markup, escape
@@ -10,6 +11,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.sql import create_index
 
 from ..lib.summary import counter_rows, summarize
+from ..tools.job_errors import error_text, failure_delay, is_retryable
 
 _logger = logging.getLogger(__name__)
 
@@ -21,6 +23,9 @@ JOB_STATES = [
     ("cancelled", "Cancelled"),
 ]
 DEFAULT_MAX_ATTEMPTS = 5
+RUNNER_CODE = "model._cron_run_jobs()"
+MAX_RUNNER_SLOTS = 32
+DEFAULT_PART_SECONDS = 50
 VACUUM_BATCH = 1000
 
 
@@ -168,11 +173,21 @@ class MarketplaceJob(models.Model):
         self.invalidate_recordset()
         return True
 
-    def _wake_runner(self):
-        self.env.ref("marketplace_base.ir_cron_run_jobs").sudo()._trigger()
+    # ---------------------------------------------------------------- lifecycle
+    # Every state change of a job is one of these methods; the runner only
+    # locks, claims and executes.
+    def _set_started(self):
+        self.ensure_one()
+        self.write(
+            {
+                "state": "started",
+                "started_at": fields.Datetime.now(),
+                "done_at": False,
+                "attempts": self.attempts + 1,
+            }
+        )
 
-    # ---------------------------------------------------------------- outcomes
-    def _mark_done(self, result, duration):
+    def _set_done(self, result, duration):
         self.ensure_one()
         self.write(
             {
@@ -183,6 +198,98 @@ class MarketplaceJob(models.Model):
                 "summary": summarize(result),
                 "error_message": False,
             }
+        )
+
+    def _set_retry(self, message, delay, details, duration):
+        """Back to the queue in ``delay`` seconds, the failure kept on the job."""
+        self.ensure_one()
+        next_try = fields.Datetime.now() + timedelta(seconds=delay)
+        at = fields.Datetime.to_string(next_try)
+        self.write(
+            {
+                "state": "pending",
+                "scheduled_at": next_try,
+                "duration": duration,
+                "exc_info": details,
+                "summary": f"Retry {self.attempts + 1} at {at} UTC: "
+                f"{message.splitlines()[0][:150]}",
+                "error_message": f"{message}\nAttempt {self.attempts} of {self.max_attempts}; "
+                f"next try at {at} UTC.",
+            }
+        )
+        self._wake_runner(next_try)
+        _logger.info("Job %s will be retried at %s: %s", self.id, at, message)
+
+    def _set_failed(self, message, details, duration):
+        """Failed for good: the message as the user reads it, followers told."""
+        self.ensure_one()
+        self.write(
+            {
+                "state": "failed",
+                "done_at": fields.Datetime.now(),
+                "duration": duration,
+                "exc_info": details,
+                "error_message": message,
+                "summary": message.splitlines()[0][:200] if message else False,
+            }
+        )
+        self._notify_failure()
+
+    def _record_failure(self, exc, details, duration):
+        """Retry a temporary failure later, or fail the job for good."""
+        self.ensure_one()
+        message = error_text(exc)
+        if is_retryable(exc) and self.attempts < self.max_attempts:
+            self._set_retry(message, failure_delay(exc, self.attempts), details, duration)
+        else:
+            self._set_failed(message, details, duration)
+
+    @api.model
+    def _runner_crons(self):
+        """The runner's slots: one ``ir.cron`` each, all running ``_cron_run_jobs``."""
+        return (
+            self.env["ir.cron"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("model_id.model", "=", self._name), ("code", "=", RUNNER_CODE)], order="id")
+        )
+
+    @api.model
+    def _wake_runner(self, at=None):
+        """Have every runner slot look at the queue (now, or at ``at``)."""
+        for cron in self._runner_crons().filtered("active"):
+            cron._trigger(at)
+
+    @api.model
+    def _set_runner_slots(self, count):
+        """Keep ``count`` runner slots active: copies of the first, the rest archived."""
+        count = max(1, min(int(count or 1), MAX_RUNNER_SLOTS))
+        crons = self._runner_crons()
+        first = crons[:1]
+        while len(crons) < count:
+            crons |= first.copy({"name": f"{first.name} (slot {len(crons) + 1})"})
+        for index, cron in enumerate(crons):
+            if cron.active != (index < count):
+                cron.active = index < count
+
+    @api.model
+    def _part_deadline(self):
+        """When a long job stops and continues as a new part (``time.monotonic()``)."""
+        seconds = self._config_int("marketplace_base.part_seconds", DEFAULT_PART_SECONDS)
+        return time.monotonic() + seconds if seconds > 0 else float("inf")
+
+    def _continue(self, params):
+        """Queue the next part of this job (a long sync runs in parts, each one
+        well within a cron worker's time limit); return the new job."""
+        self.ensure_one()
+        part = int((self.params or {}).get("part") or 1) + 1
+        first_name = (self.params or {}).get("first_name") or self.name
+        return self.account_id._enqueue_job(
+            self.job_type,
+            params={**params, "part": part, "first_name": first_name},
+            name=self.env._("%(name)s (part %(part)s)", name=first_name, part=part),
+            priority=self.priority,
+            identity_key=f"{self.job_type}-part-{self.id}",
         )
 
     def _notify_failure(self):

@@ -2,6 +2,8 @@
 
 import time
 
+import psycopg2.errors
+
 from odoo import fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError, RetryableJobError
 from odoo.exceptions import UserError
@@ -38,4 +40,6 @@ class MarketplaceAccount(models.Model):
             raise MarketplaceError("The remote side refused.")
         if action == "crash":
             return 1 / 0
+        if action == "serialization_failure":
+            raise psycopg2.errors.SerializationFailure("could not serialize access")
         return {"items_done": params.get("items", 1), "summary": params.get("summary")}
