@@ -1,3 +1,6 @@
+import time
+from unittest.mock import patch
+
 from odoo.tests import tagged
 
 from .common import ZortoutCase
@@ -232,3 +235,53 @@ class TestStockSyncAgainstFaultyServers(ZortoutCase):
         )
         for secret in ("k3y-v4lue", "'shop'", "secret'"):
             self.assertNotIn(secret, shown)
+
+
+@tagged("post_install", "-at_install")
+class TestStockSyncInParts(ZortoutCase):
+    """A large sync applies in parts, each within the cron limit, none twice."""
+
+    def test_a_sync_past_its_part_time_continues_in_parts_and_adds_up(self):
+        stock_applier = "odoo.addons.marketplace_stock.models.marketplace_stock_applier"
+        Job = type(self.env["marketplace.job"])
+        with (
+            patch(f"{stock_applier}.APPLY_SLICE", 1),
+            patch.object(Job, "_part_deadline", lambda self: time.monotonic() - 1),
+        ):
+            first = self.sync()
+            self.assertEqual(first.state, "done", first.error_message)
+            self.assertEqual(first.result["stocks_updated"], 1)
+            self.assertEqual(first.result["stocks_left"], 1)
+            second = self.env["marketplace.job"].browse(first.result["continued_in_job"])
+            self.assertEqual(second.name, f"{first.name} (part 2)")
+            self.run_jobs()
+        self.assertEqual(second.state, "done", second.error_message)
+        self.assertNotIn("continued_in_job", second.result)
+        self.assertEqual(second.result["stocks_updated"], 2, "the parts add up")
+        self.assertEqual(second.result["products_seen"], first.result["products_seen"])
+        self.assertEqual((self.on_hand(self.a1), self.on_hand(self.a2)), (15, 3))
+        self.assertEqual(len(self.inventory_moves(self.a1 | self.a2)), 2)
+        self.assertEqual(len(self.server.requests_to("/v4/Product/GetProducts")), 1 + self.before)
+
+    def setUp(self):
+        super().setUp()
+        self.before = len(self.server.requests_to("/v4/Product/GetProducts"))
+
+    def test_a_retried_part_applies_nothing_twice(self):
+        stock_applier = "odoo.addons.marketplace_stock.models.marketplace_stock_applier"
+        Job = type(self.env["marketplace.job"])
+        with (
+            patch(f"{stock_applier}.APPLY_SLICE", 1),
+            patch.object(Job, "_part_deadline", lambda self: time.monotonic() - 1),
+        ):
+            first = self.sync()
+            second = self.env["marketplace.job"].browse(first.result["continued_in_job"])
+            params = dict(second.params)
+            self.run_jobs()
+            moves = self.inventory_moves()
+            # the same part again, as after a worker died once it had committed
+            again = self.account._enqueue_job("sync_stock_from_zortout", params=params)
+            self.run_jobs()
+        self.assertEqual(again.state, "done", again.error_message)
+        self.assertEqual(self.inventory_moves(), moves)
+        self.assertEqual((self.on_hand(self.a1), self.on_hand(self.a2)), (15, 3))
