@@ -5,10 +5,12 @@ Steps, each a real ``odoo-bin`` run on a database created for this run:
      no WARNING/ERROR line (deprecated views, missing access rights, ...);
   2. uninstall them and install them again, both with clean logs;
   3. update them with tests enabled (at_install and post_install tests of
-     the suite's addons), and read Odoo's own test report.
+     the suite's addons), and read Odoo's own test report;
+  4. the server tests (tests/servers, pytest): real Odoo servers with cron
+     workers on that database, as several servers of one installation.
 Prints ``odoo tier: N passed, N failed`` last; exits non-zero on any failure.
 
-Usage: python scripts/odoo_tier.py ODOO_SRC ADDONS [--keep-db] [--skip-reinstall]
+Usage: python scripts/odoo_tier.py ODOO_SRC ADDONS [--keep-db] [--skip-reinstall] [--skip-servers]
 """
 
 import argparse
@@ -82,12 +84,35 @@ def clean_step(step, command, log_name, stdin=None):
     return True
 
 
+def run_server_tests(odoo_src, db):
+    """tests/servers with pytest; ``(passed, failed)``."""
+    env = {**os.environ, "ODOO_SRC": odoo_src, "SUITE_DB": db, "SUITE_LOG_DIR": str(LOG_DIR)}
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/servers"]
+    start = time.monotonic()
+    completed = subprocess.run(
+        command, cwd=REPO, env=env, capture_output=True, text=True, check=False
+    )
+    (LOG_DIR / "servers.log").write_text(completed.stdout + completed.stderr)
+    print(
+        f"[odoo] server tests: exit {completed.returncode} in {time.monotonic() - start:.0f} s "
+        f"(log: {LOG_DIR / 'servers.log'})"
+    )
+    passed = sum(int(n) for n in re.findall(r"(\d+) passed", completed.stdout))
+    failed = sum(int(n) for n in re.findall(r"(\d+) (?:failed|errors?)\b", completed.stdout))
+    if completed.returncode and not failed:
+        failed = 1
+    if failed:
+        print(completed.stdout[-4000:])
+    return passed, failed
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("odoo_src")
     parser.add_argument("addons", help="comma-separated addons to install and test")
     parser.add_argument("--keep-db", action="store_true")
     parser.add_argument("--skip-reinstall", action="store_true")
+    parser.add_argument("--skip-servers", action="store_true")
     options = parser.parse_args()
 
     addons = options.addons.split(",")
@@ -133,6 +158,10 @@ def main():
         if code and not failed:
             print(f"[odoo] FAILED: odoo-bin exited with {code}")
             failed += 1
+        if "test_marketplace_base" in addons and not options.skip_servers:
+            passed_s, failed_s = run_server_tests(options.odoo_src, db)
+            total += passed_s + failed_s
+            failed += failed_s
         failed += len(failures)
         print(f"odoo tier: {total - min(failed, total)} passed, {failed} failed")
         return 1 if failed else 0

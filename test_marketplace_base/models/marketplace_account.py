@@ -1,5 +1,6 @@
 """A channel whose job handler does what the job's ``params["action"]`` says."""
 
+import os
 import time
 
 import psycopg2.errors
@@ -28,7 +29,13 @@ class MarketplaceAccount(models.Model):
         started = time.time()
         time.sleep(params.get("sleep", 0))
         self.env["test.marketplace.execution"].create(
-            {"job_id": job.id, "account_id": self.id, "started": started, "ended": time.time()}
+            {
+                "job_id": job.id,
+                "account_id": self.id,
+                "started": started,
+                "ended": time.time(),
+                "pid": os.getpid(),
+            }
         )
         if action == "write_then_raise":
             self.write({"name": "Written by the failing job"})
