@@ -273,7 +273,7 @@ class MarketplaceStockApplier(models.AbstractModel):
                     )
                     for product_id, qty in chunk
                 ],
-                template="(%s, %s, %s, %s, %s, %s::timestamp, %s, %s)",
+                template="(%s, %s, %s, %s, %s, %s::timestamp, %s::int, %s)",
                 page_size=1000,
             )
         self.env["marketplace.product.stock"].invalidate_model()
