@@ -1,5 +1,7 @@
 import logging
+from unittest.mock import patch
 
+from odoo.addons.marketplace_base.models import marketplace_job_runner as job_runner
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -94,19 +96,19 @@ class TestSecurity(TestChannelCase):
         self.assertEqual(self.account.test_api_key, "new")
 
     def test_credentials_never_reach_job_results_or_logs(self):
+        # The runner logs to a logger of this test's own, at the level it
+        # needs, whatever levels the test runner (Odoo's or pytest-odoo) set.
         records = []
-        handler = logging.Handler(logging.INFO)
+        capture = logging.getLogger("test_marketplace_base.capture")
+        capture.setLevel(logging.DEBUG)
+        capture.propagate = False
+        handler = logging.Handler(logging.DEBUG)
         handler.emit = records.append
-        root = logging.getLogger()
-        level = root.level
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)  # whatever level the test runner set
-        try:
+        capture.addHandler(handler)
+        self.addCleanup(capture.removeHandler, handler)
+        with patch.object(job_runner, "_logger", capture):
             job = self.enqueue()
             self.run_jobs()
-        finally:
-            root.removeHandler(handler)
-            root.setLevel(level)
         logged = "\n".join(record.getMessage() for record in records)
         self.assertIn(f"Job {job.id} (test_task) for account Test shop: done", logged)
         self.assertNotIn("s3cret", logged)
