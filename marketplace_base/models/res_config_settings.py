@@ -29,6 +29,13 @@ class ResConfigSettings(models.TransientModel):
         help="How long one part of a long job (a large stock or catalogue sync) runs "
         "before the rest continues as a new job.",
     )
+    marketplace_pause_after_failures = fields.Integer(
+        string="Pause after failures in a row",
+        config_parameter="marketplace_base.pause_after_failures",
+        default=5,
+        help="An account whose jobs fail this many times in a row is paused: its scheduled "
+        "jobs stop until a job started by hand succeeds (0: never pause).",
+    )
     marketplace_job_retention_days = fields.Integer(
         string="Keep finished jobs (days)",
         config_parameter="marketplace_base.job_retention_days",

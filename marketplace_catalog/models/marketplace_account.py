@@ -133,11 +133,11 @@ class MarketplaceAccount(models.Model):
     # ----------------------------------------------------------------- buttons
     def action_catalog_sync(self):
         self.ensure_one()
-        return self._open_job(self._enqueue_catalog_sync())
+        return self._notify_job_queued(self._enqueue_catalog_sync())
 
     def action_catalog_full_sync(self):
         self.ensure_one()
-        return self._open_job(self._enqueue_catalog_sync(full=True))
+        return self._notify_job_queued(self._enqueue_catalog_sync(full=True))
 
     def action_view_catalog_products(self):
         self.ensure_one()

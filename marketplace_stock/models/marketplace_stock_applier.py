@@ -98,7 +98,9 @@ class MarketplaceStockApplier(models.AbstractModel):
                 and time.monotonic() >= deadline
             ):
                 break
-            self._set_quantities(location, dict(chunk), name)
+            moves = self._set_quantities(location, dict(chunk), name)
+            if job:
+                job._link_records(moves)
             applied += len(chunk)
         left_ids = set(list(plan.to_apply)[applied:])
         plan.counters["stocks_updated"] = applied
@@ -161,9 +163,10 @@ class MarketplaceStockApplier(models.AbstractModel):
 
     @api.model
     def _set_quantities(self, location, quantities, inventory_name):
-        """Set ``{product id: quantity}`` in inventory mode and apply it at once."""
+        """Set ``{product id: quantity}`` in inventory mode and apply it at once;
+        return the inventory moves made."""
         if not quantities:
-            return
+            return self.env["stock.move"]
         Quant = self.env["stock.quant"].sudo()
         quants = self._adjustable_quants(location, quantities)
         by_product = {}
@@ -178,9 +181,19 @@ class MarketplaceStockApplier(models.AbstractModel):
             by_quantity[quantity].append(by_product[product_id].id)
         for quantity, quant_ids in by_quantity.items():
             Quant.browse(quant_ids).write({"inventory_quantity": float(quantity)})
+        self.env["stock.move"].flush_model()
+        self.env.cr.execute("SELECT COALESCE(max(id), 0) FROM stock_move")
+        last_move_id = self.env.cr.fetchone()[0]
         Quant.browse([by_product[pid].id for pid in quantities]).with_context(
             inventory_name=inventory_name
         )._apply_inventory()
+        return self.env["stock.move"].search(
+            [
+                ("id", ">", last_move_id),
+                ("is_inventory", "=", True),
+                ("product_id", "in", list(quantities)),
+            ]
+        )
 
     @api.model
     def _prepare_counterpart_quants(self, location, product_ids):

@@ -4,6 +4,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
+from odoo.addons.marketplace_base.lib.summary import count_phrase
 from odoo.addons.marketplace_base.tools import job_logger
 
 from ..clients.zortout import DEFAULT_URL, ZortoutClient
@@ -72,7 +73,7 @@ class MarketplaceAccount(models.Model):
             name=self.env._("Sync Stock from Zortout - %s", self.name),
             identity_key=AUTO_STOCK_KEY,
         )
-        return self._open_job(job)
+        return self._notify_job_queued(job)
 
     def action_zortout_import_products(self):
         self.ensure_one()
@@ -81,7 +82,7 @@ class MarketplaceAccount(models.Model):
             name=self.env._("Import Products from Zortout - %s", self.name),
             identity_key="zortout-products",
         )
-        return self._open_job(job)
+        return self._notify_job_queued(job)
 
     def _zortout_stock_params(self):
         return {"warehouse_code": self.zortout_warehouse_code or None, "sku_list": []}
@@ -116,11 +117,12 @@ class MarketplaceAccount(models.Model):
             fetched = self._zortout_fetch_stock(client, params, log)
             notices = client.notices
         result = self.env["marketplace.stock.applier"]._apply_in_parts(self, fetched, job)
-        result["summary"] = self.env._(
-            "%(seen)s products seen, %(updated)s stocks updated, %(unknown)s unknown SKUs",
-            seen=result["products_seen"],
-            updated=result["stocks_updated"],
-            unknown=result["unknown_skus"],
+        result["summary"] = ", ".join(
+            [
+                count_phrase(result["products_seen"], "product seen", "products seen"),
+                count_phrase(result["stocks_updated"], "stock updated", "stocks updated"),
+                count_phrase(result["unknown_skus"], "unknown SKU"),
+            ]
         )
         unreadable = result.get("invalid_quantities", 0) + result.get("repeated_skus", 0)
         if unreadable:
