@@ -2,7 +2,7 @@
 # variables documented in scripts/lib.sh (ODOO_SRC, PGHOST, ...).
 SHELL := /bin/bash
 
-.PHONY: help test test-unit run stop lint bench clean
+.PHONY: help test test-unit run stop lint bench screenshots clean
 
 help:
 	@echo "make test      unit tier + Odoo tier (fresh database, install, reinstall, tests)"
@@ -11,6 +11,7 @@ help:
 	@echo "make stop      stop what make run / make test started (Odoo, private PostgreSQL)"
 	@echo "make lint      ruff (and pylint-odoo when installed)"
 	@echo "make bench     benchmarks (figures in README.md)"
+	@echo "make screenshots  the README's screenshots, from Chromium on a fresh database"
 
 test:
 	@scripts/test.sh
@@ -32,6 +33,9 @@ lint:
 
 bench:
 	@scripts/bench.sh
+
+screenshots:
+	@scripts/screenshots.sh
 
 clean:
 	rm -rf .cache .pytest_cache
