@@ -72,6 +72,14 @@ ensure_venv() {
     echo "$want" > "$stamp"
 }
 
+# What a script that runs Odoo needs: the tree in $odoo_src, the Python
+# environment and PostgreSQL; stops the script with a message otherwise.
+require_odoo() {
+    odoo_src=$(find_odoo) || { say "Odoo 18.0 not found: set ODOO_SRC"; exit 1; }
+    ensure_venv "$odoo_src" || { say "could not build the Python environment"; exit 1; }
+    ensure_postgres || { say "no PostgreSQL could be started"; exit 1; }
+}
+
 pg_bindir() {
     local dir
     for dir in /usr/lib/postgresql/*/bin; do

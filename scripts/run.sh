@@ -6,9 +6,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
-odoo_src=$(find_odoo) || { say "Odoo 18.0 not found: set ODOO_SRC"; exit 1; }
-ensure_venv "$odoo_src"
-ensure_postgres
+require_odoo
 db=${SUITE_DB:-marketplace_suite}
 addons=$(suite_addons)
 odoo=("$SUITE_VENV/bin/python" "$odoo_src/odoo-bin" --addons-path="$odoo_src/addons,$REPO_ROOT"

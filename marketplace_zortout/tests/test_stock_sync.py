@@ -1,4 +1,5 @@
 import time
+from contextlib import contextmanager
 from unittest.mock import patch
 
 from odoo.tests import tagged
@@ -243,13 +244,19 @@ class TestStockSyncAgainstFaultyServers(ZortoutCase):
 class TestStockSyncInParts(ZortoutCase):
     """A large sync applies in parts, each within the cron limit, none twice."""
 
-    def test_a_sync_past_its_part_time_continues_in_parts_and_adds_up(self):
+    @contextmanager
+    def one_product_per_part(self):
+        """Every part applies one slice of one product, then continues."""
         stock_applier = "odoo.addons.marketplace_stock.models.marketplace_stock_applier"
         Job = type(self.env["marketplace.job"])
         with (
             patch(f"{stock_applier}.APPLY_SLICE", 1),
             patch.object(Job, "_part_deadline", lambda self: time.monotonic() - 1),
         ):
+            yield
+
+    def test_a_sync_past_its_part_time_continues_in_parts_and_adds_up(self):
+        with self.one_product_per_part():
             first = self.sync()
             self.assertEqual(first.state, "done", first.error_message)
             self.assertEqual(first.result["stocks_updated"], 1)
@@ -270,12 +277,7 @@ class TestStockSyncInParts(ZortoutCase):
         self.before = len(self.server.requests_to("/v4/Product/GetProducts"))
 
     def test_a_retried_part_applies_nothing_twice(self):
-        stock_applier = "odoo.addons.marketplace_stock.models.marketplace_stock_applier"
-        Job = type(self.env["marketplace.job"])
-        with (
-            patch(f"{stock_applier}.APPLY_SLICE", 1),
-            patch.object(Job, "_part_deadline", lambda self: time.monotonic() - 1),
-        ):
+        with self.one_product_per_part():
             first = self.sync()
             second = self.env["marketplace.job"].browse(first.result["continued_in_job"])
             params = dict(second.params)
