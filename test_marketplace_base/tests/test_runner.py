@@ -161,6 +161,12 @@ class TestRunner(TestChannelCase):
         ):
             self.assertEqual(Job._runner_budget(), 45)
 
+    def test_a_part_counts_from_the_job_start(self):
+        job = self.enqueue()
+        job.write({"state": "started", "started_at": fields.Datetime.now() - timedelta(seconds=45)})
+        left = job._part_deadline() - time.monotonic()
+        self.assertTrue(3 <= left <= 6, left)  # 50 s per part, 45 s already spent fetching
+
     def test_jobs_nobody_can_claim_wake_no_slot(self):
         """Jobs of an account another slot is running: that slot goes on with
         them; waking the others would make them spin on an empty claim."""
