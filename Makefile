@@ -2,12 +2,13 @@
 # variables documented in scripts/lib.sh (ODOO_SRC, PGHOST, ...).
 SHELL := /bin/bash
 
-.PHONY: help test test-unit run lint bench clean
+.PHONY: help test test-unit run stop lint bench clean
 
 help:
 	@echo "make test      unit tier + Odoo tier (fresh database, install, reinstall, tests)"
 	@echo "make test-unit unit tier only (no Odoo needed)"
-	@echo "make run       Odoo 18 on http://localhost:8069 with the suite installed"
+	@echo "make run       Odoo 18 on http://localhost:8069 with the suite installed (admin / admin)"
+	@echo "make stop      stop what make run / make test started (Odoo, private PostgreSQL)"
 	@echo "make lint      ruff (and pylint-odoo when installed)"
 	@echo "make bench     benchmarks (figures in README.md)"
 
@@ -19,6 +20,9 @@ test-unit:
 
 run:
 	@scripts/run.sh
+
+stop:
+	@scripts/stop.sh
 
 lint:
 	@. scripts/lib.sh && "$$SUITE_VENV/bin/pip" install -q ruff && "$$SUITE_VENV/bin/ruff" check . && "$$SUITE_VENV/bin/ruff" format --check .

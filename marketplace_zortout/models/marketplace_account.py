@@ -31,6 +31,10 @@ class MarketplaceAccount(models.Model):
         help="Only this Zortout warehouse's stock; empty means all warehouses.",
     )
 
+    @api.model
+    def _stock_channels(self):
+        return [*super()._stock_channels(), "zortout"]
+
     # ------------------------------------------------------------------ client
     def _zortout_client(self):
         self.ensure_one()

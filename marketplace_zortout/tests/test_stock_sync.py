@@ -23,7 +23,9 @@ class TestStockSync(ZortoutCase):
             self.assertIn(f"[job {job.id}]", move.reference)
             self.assertIn("Main store", move.reference)
         self.assertEqual(job.result["stocks_updated"], 2, "NEG is 0 already: -5 applies as 0")
-        self.assertIn("stocks updated", job.summary)
+        self.assertIn("2 stocks updated", job.summary)
+        action = job.action_view_records()
+        self.assertEqual(self.env[action["res_model"]].search(action["domain"]), moves)
 
     def test_second_run_without_remote_change_moves_nothing(self):
         self.sync()
