@@ -2,8 +2,9 @@
 
 Everything runs in the job's transaction: a sync that fails (a duplicate
 code with "Disallow duplicate data", a failed page) leaves nothing
-half-written. A single item that cannot be written is reported and the
-rest land.
+half-written. A single item that cannot be read or written is reported
+and the rest land; when most items of a sync cannot be read, the source's
+format has changed and the whole sync fails instead.
 """
 
 import json
