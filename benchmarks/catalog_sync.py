@@ -1,9 +1,10 @@
 """Benchmark: catalogue sync of 20,000 items from a DkHome-style source.
 
-Serves 20,000 items in the DkHome format from a local HTTP server (3 price
-lists: EUR prices, discount list A in EUR and tier prices in the default
-list; names in 2 languages; one item class; stock in one warehouse) and
-runs the real job through the runner: a first full sync (everything is
+Serves 20,000 items in the DkHome document's shape (RestJsonItem) from a
+local HTTP server (prices on the ERP's list 1 and dealer list A, both EUR,
+matched by GUID and by external id; names in 2 languages; one item group;
+a free field; stock values in one warehouse) and runs the real job through
+the runner: a first full sync (everything is
 created), an incremental sync with 1% of the items modified, and a full
 sync where nothing changed.
 
@@ -15,35 +16,61 @@ from datetime import UTC, datetime, timedelta
 
 import odoo_env
 
+LIST_1 = "6d1c0f5e-0000-4000-8000-000000000001"
+LIST_A = "6d1c0f5e-0000-4000-8000-00000000000a"
+PRICE_LISTS = [
+    {"Id": LIST_1, "ExternalId": "PL1", "Code": "1", "Description": "Sales", "Currency": "EUR"},
+    {"Id": LIST_A, "ExternalId": "A", "Code": "A", "Description": "Dealers", "Currency": "EUR"},
+]
+
 
 def raw_item(prefix, i, price_delta=0.0, modified="2026-01-01T10:00:00Z"):
+    """One item in the DkHome document's shape (RestJsonItem)."""
     code = f"{prefix}{i:06d}"
     price = 10.0 + i % 50 + price_delta
-    item = {
+    return {
         "ItemCode": code,
-        "Description": f"Bench item {i}",
-        "Descriptions": [{"Language": "sv", "Text": f"Testartikel {i}"}],
-        "EAN": f"2{prefix[2:7]}{i:07d}",  # unique per run and item
-        "Unit": "Units",
-        "SalesPrice": price,
-        "ItemGroups": [{"Level": 1, "Group": "Category", "Value": f"Group {i % 20}"}],
-        "FreeFields": [{"Key": "Shelf", "Value": f"S{i % 300}"}],
-        "Prices": [
-            {"PriceList": "1", "Currency": "EUR", "Price": round(price * 0.09, 2)},
-            {"PriceList": "A", "Currency": "EUR", "Price": round(price * 0.08, 2)},
-        ],
-        "QuantityBreaks": [{"FromQuantity": 10, "DiscountPercent": 5}] if i % 10 == 0 else [],
-        "Stock": [
-            {"Warehouse": "01", "Available": i % 97 + 1, "OnShelf": i % 97 + 2, "ToReceive": 0}
-        ],
-        "Pictures": [],
-        "Matrix": None,
         "Created": "2026-01-01T10:00:00Z",
         "Modified": modified,
-        "Deleted": False,
-        "Webshop": True,
+        "EanCode": f"2{prefix[2:7]}{i:07d}",  # unique per run and item
+        "FreeSortField": f"S{i % 300:03d}",
+        "LastAvailableStock": i % 97 + 1,
+        "NextDelivery": None,
+        "PurchasePackageSize": 1,
+        "SalesPriceExcl": price,
+        "Unit": "Units",
+        "VatPercentage": None,
+        "AcceptsDefaultDiscount": True,
+        "StockIndicator": 1,
+        "MatrixCode": None,
+        "MatrixDescription": None,
+        "MatrixId": None,
+        "MatrixXValue": None,
+        "MatrixXDescription": None,
+        "MatrixYValue": None,
+        "MatrixYDescription": None,
+        "Descriptions": [
+            {"Language": "en", "Description": f"Bench item {i}"},
+            {"Language": "sv", "Description": f"Testartikel {i}"},
+        ],
+        "FreeFields": [{"Key": "Shelf", "Value": f"S{i % 300}"}],
+        "SalesPrices": [
+            {"ItemCode": "", "PriceExcl": round(price * 0.09, 2), "PriceList": LIST_1},
+            {"ItemCode": "", "PriceExcl": round(price * 0.08, 2), "PriceListExternalId": "A"},
+        ],
+        "ItemGroups": [{"Name": "Category", "Value": f"Group {i % 20}"}],
+        "PictureUrls": [],
+        "PictureUrl": None,
+        "StockValues": [
+            {
+                "Warehouse": "01",
+                "AvailableStock": i % 97 + 1,
+                "ShelfStock": i % 97 + 2,
+                "ToBeReceived": 0,
+                "ToBeDelivered": 0,
+            }
+        ],
     }
-    return item
 
 
 def run_sync(env, account, full):
@@ -82,9 +109,10 @@ def main():
 
 def measure(env, args, server, DkHomeFake):
     prefix = f"CB{int(time.time()) % 100000:05d}-"
-    fake = DkHomeFake(server)
+    fake = DkHomeFake(server, fixture=False)
     fake.page_size = 500
     fake.items = [raw_item(prefix, i) for i in range(args.items)]
+    fake.price_lists = PRICE_LISTS
     env["res.lang"]._activate_lang("sv_SE")
     location = env["stock.warehouse"].search([], limit=1).lot_stock_id
     account = env["marketplace.account"].create(
@@ -93,7 +121,6 @@ def measure(env, args, server, DkHomeFake):
             "channel": "dkhome",
             "dkhome_url": fake.url,
             "dkhome_api_key": fake.api_key,
-            "dkhome_price_lists": "A",
             "stock_location_id": location.id,
             "catalog_language_ids": [
                 (0, 0, {"erp_code": "sv", "lang_id": env.ref("base.lang_sv_SE").id})
@@ -115,7 +142,7 @@ def measure(env, args, server, DkHomeFake):
     changed = range(0, args.items, 100)  # 1%
     for i in changed:
         fake.items[i] = raw_item(prefix, i, price_delta=1.5, modified=modified)
-        fake.items[i]["Stock"][0]["Available"] += 3
+        fake.items[i]["StockValues"][0]["AvailableStock"] += 3
     incremental, result, parts = run_sync(env, account, full=False)
     print(
         f"incremental sync, 1% modified: {incremental:.2f} s in {parts} job(s) "

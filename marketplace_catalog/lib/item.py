@@ -35,6 +35,8 @@ class ListPrice:
     currency: str
     price: Decimal
     list_code: str | None = None  # None: the currency's list (C-<CUR>)
+    list_name: str | None = None  # the source's name of the list
+    exact: bool = False  # True: the source's own list code and name, not <list>-<CUR>
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Matrix:
 
     parent_code: str
     parent_description: str = ""
+    parent_id: str = ""
     x_value: str = ""
     x_description: str = ""
     y_value: str = ""
@@ -77,6 +80,7 @@ class Picture:
 @dataclass
 class CatalogItem:
     code: str
+    internal_code: str = ""
     description: str = ""  # the name in the source's main language
     descriptions: dict = field(default_factory=dict)  # {erp lang code: name}
     ean: str = ""
@@ -86,6 +90,12 @@ class CatalogItem:
     cost: Decimal | None = None
     classes: list = field(default_factory=list)  # [ItemClass]
     free_fields: dict = field(default_factory=dict)  # {key: text}
+    info: dict = field(default_factory=dict)  # {label: text}: article info, comments
+    sales_description: str = ""  # the product's sales description
+    free_sort_field: str = ""
+    accepts_default_discount: bool | None = None
+    stock_indicator: int | None = None  # None: keep the one stored earlier (-1 at first)
+    last_available_stock: Decimal | None = None
     prices: list = field(default_factory=list)  # [ListPrice]
     tier_prices: list = field(default_factory=list)  # [TierPrice]
     stock: list = field(default_factory=list)  # [WarehouseStock]

@@ -1,9 +1,11 @@
 """The price list rules a catalogue item asks for.
 
 Each currency has a list ``C-<CUR>`` ("<CUR> Price"), each discount list a
-list ``<list>-<CUR>``; tier prices go to the default list (the company
-currency's ``C-<CUR>``) as quantity breaks. Zero prices in discount lists
-mean "no discount price" in ERPs and are skipped.
+list ``<list>-<CUR>`` ("<list description> (<CUR>)"); tier prices go to the
+default list (the company currency's ``C-<CUR>``) as quantity breaks. Zero
+prices in discount lists mean "no discount price" in ERPs and are skipped.
+A price marked ``exact`` goes to the source's own list (its code and name
+as given, e.g. DkHome's price lists), zero or not.
 """
 
 from dataclasses import dataclass
@@ -24,8 +26,8 @@ def currency_list(currency):
     return f"C-{currency}", f"{currency} Price"
 
 
-def discount_list(code, currency):
-    return f"{code}-{currency}", f"{code} ({currency})"
+def discount_list(code, currency, description=None):
+    return f"{code}-{currency}", f"{description or code} ({currency})"
 
 
 def price_rules(item, company_currency):
@@ -34,11 +36,13 @@ def price_rules(item, company_currency):
     zeros = 0
     for price in item.prices:
         currency = (price.currency or company_currency).strip().upper()
-        if price.list_code:
+        if price.exact and price.list_code:
+            code, name = price.list_code.strip(), price.list_name or price.list_code.strip()
+        elif price.list_code:
             if not price.price:
                 zeros += 1
                 continue
-            code, name = discount_list(price.list_code.strip(), currency)
+            code, name = discount_list(price.list_code.strip(), currency, price.list_name)
         else:
             code, name = currency_list(currency)
         rules[(code, Decimal(0))] = PriceRule(

@@ -4,6 +4,8 @@ Each reader raises ``ValueError`` with a short reason; channel parsers turn
 that into a rejected item naming the field.
 """
 
+import html
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -87,3 +89,50 @@ def day(value):
 def iso_utc(moment):
     """``2026-11-01T00:00:00Z`` for a naive UTC datetime."""
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_BREAKS = re.compile(r"<\s*(br|/p|/div|/li|/h\d)\b[^>]*>", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def html_text(value):
+    """HTML-encoded text (``&lt;p&gt;Strong &amp;amp; light&lt;/p&gt;``) as plain text.
+
+    Entities are decoded, tags dropped (a paragraph or line break becomes a
+    new line), blank runs squeezed; entities left after the tags are gone
+    (double encoding) are decoded too.
+    """
+    decoded = html.unescape(text(value))
+    decoded = _TAGS.sub("", _BREAKS.sub("\n", decoded))
+    if "&" in decoded:
+        decoded = html.unescape(decoded)
+    lines = (" ".join(line.split()) for line in decoded.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def plain(value, key):
+    """A plain value (text or number) as text; an object or a list is a ``ValueError``."""
+    if isinstance(value, (dict, list)):
+        kind = "an object" if isinstance(value, dict) else "a list"
+        raise ValueError(f"{key} should be a plain value, got {kind}")
+    return text(value)
+
+
+def rows(source, key):
+    """``source[key]`` as a list of objects (empty when absent); ``ValueError`` otherwise."""
+    value = source.get(key)
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list) or not all(isinstance(row, dict) for row in value):
+        raise ValueError(f"{key} should be a list of objects, got {type(value).__name__}")
+    return value
+
+
+def obj(source, key):
+    """``source[key]`` as an object (empty when absent); ``ValueError`` otherwise."""
+    value = source.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError(f"{key} should be an object, got {type(value).__name__}")
+    return value

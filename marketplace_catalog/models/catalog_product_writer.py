@@ -185,6 +185,9 @@ class CatalogProductWriter(models.AbstractModel):
     def _template_values(self, item, account_or_company, context, update=False):
         company = getattr(account_or_company, "company_id", account_or_company)
         values = {"name": context.base_name(item)}
+        if item.sales_description or not update:
+            # an item without article info leaves a sales description set in Odoo alone
+            values["description_sale"] = item.sales_description or False
         barcode = (item.ean or "").strip()
         if barcode or not update:
             # an item without EAN leaves a barcode set in Odoo alone
@@ -215,13 +218,34 @@ class CatalogProductWriter(models.AbstractModel):
     def _write_matrix(self, account, parent_code, items, links, matches, context, index):
         """The cells of one matrix item become variants of one template."""
         x_attr, y_attr = context.matrix_attributes()
-        axes = {}
+        # cells are keyed by their values: the descriptions are often the axis's
+        # label ("Kleur") and would fold every cell of a family into one
+        axes, cell_of = {}, {}
         for item in items:
             x, y = item.matrix.x_value, item.matrix.y_value
             axes[item.code] = (
-                x and context.attribute_value(x_attr, item.matrix.x_description or x),
-                y and context.attribute_value(y_attr, item.matrix.y_description or y),
+                x and context.attribute_value(x_attr, x),
+                y and context.attribute_value(y_attr, y),
             )
+        kept = []
+        for item in items:
+            key = frozenset(value for value in axes[item.code] if value)
+            if key in cell_of:
+                context.counters["errors"].append(
+                    self.env._(
+                        "%(code)s: same matrix cell as %(other)s in %(parent)s (X %(x)s, Y %(y)s);"
+                        " not written",
+                        code=item.code,
+                        other=cell_of[key],
+                        parent=parent_code,
+                        x=item.matrix.x_value or "-",
+                        y=item.matrix.y_value or "-",
+                    )
+                )
+                continue
+            cell_of[key] = item.code
+            kept.append(item)
+        items = kept
         try:
             with self.env.cr.savepoint():
                 template = self._matrix_template(
@@ -230,7 +254,11 @@ class CatalogProductWriter(models.AbstractModel):
                 self._ensure_axis(template, x_attr, {x for x, _y in axes.values() if x})
                 self._ensure_axis(template, y_attr, {y for _x, y in axes.values() if y})
         except Exception as exc:  # noqa: BLE001 - reported, the other items go on
-            context.counters["errors"].append(f"{parent_code}: {exc.args[0] if exc.args else exc}")
+            reason = exc.args[0] if exc.args else exc
+            context.counters["errors"] += [
+                f"{item.code}: matrix {parent_code} could not be written: {reason}"
+                for item in items
+            ]
             return []
         variants = {
             _combination(variant): variant
@@ -243,6 +271,21 @@ class CatalogProductWriter(models.AbstractModel):
             if not variant:
                 context.counters["errors"].append(
                     self.env._("%s: no variant for this matrix cell", item.code)
+                )
+                continue
+            taken = (variant.default_code or "").strip()
+            if taken and taken != item.code:
+                # another item holds this cell (from an earlier batch or sync)
+                context.counters["errors"].append(
+                    self.env._(
+                        "%(code)s: same matrix cell as %(other)s in %(parent)s (X %(x)s, Y %(y)s);"
+                        " not written",
+                        code=item.code,
+                        other=taken,
+                        parent=parent_code,
+                        x=item.matrix.x_value or "-",
+                        y=item.matrix.y_value or "-",
+                    )
                 )
                 continue
             target = self._write_cell(variant, item, links.get(item.code), context)

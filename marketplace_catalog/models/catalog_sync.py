@@ -2,8 +2,9 @@
 
 Everything runs in the job's transaction: a sync that fails (a duplicate
 code with "Disallow duplicate data", a failed page) leaves nothing
-half-written. A single item that cannot be written is reported and the
-rest land.
+half-written. A single item that cannot be read or written is reported
+and the rest land; when most items of a sync cannot be read, the source's
+format has changed and the whole sync fails instead.
 """
 
 import json
@@ -12,6 +13,7 @@ import time
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.summary import MAX_LISTED, merge_counters
 from odoo.addons.marketplace_base.tools import job_logger
 from odoo.tools import split_every
@@ -23,8 +25,43 @@ from ..tools import SyncContext
 _logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
+MAX_REASONS = 5  # reasons quoted in a failed sync's message
 CHUNK_SECONDS = 50
-LINK_ROW = "(" + ", ".join(["%s"] * 7 + ["%s::jsonb"] + ["%s"] * 10) + ")"
+LINK_COLUMNS = (
+    "account_id",
+    "company_id",
+    "code",
+    "parent_code",
+    "product_id",
+    "product_tmpl_id",
+    "fingerprint",
+    "free_fields",
+    "info",
+    "internal_code",
+    "free_sort_field",
+    "accepts_default_discount",
+    "stock_indicator",
+    "last_available_stock",
+    "source_unit",
+    "matrix_id",
+    "matrix_cell",
+    "next_delivery",
+    "package_size",
+    "vat_percent",
+    "source_created_at",
+    "source_modified_at",
+    "synced_at",
+    "archived_by_sync",
+    "create_uid",
+    "create_date",
+    "write_uid",
+    "write_date",
+)
+JSON_COLUMNS = ("free_fields", "info")
+#: Columns an update leaves alone (the stock indicator keeps its stored value
+#: when the source sends none, as the document asks).
+KEEP_COLUMNS = ("create_uid", "create_date", "stock_indicator")
+LINK_ROW = "(" + ", ".join("%s::jsonb" if c in JSON_COLUMNS else "%s" for c in LINK_COLUMNS) + ")"
 
 
 class CatalogSync(models.AbstractModel):
@@ -48,6 +85,7 @@ class CatalogSync(models.AbstractModel):
         for key in ("created", "updated", "unchanged", "restored", "archived"):
             counters[key] = 0
         counters["items_fetched"] = len(fetch.items) + len(fetch.rejected)
+        self._check_readable(account, fetch)
         selection = select_items(
             fetch.items, account.catalog_only_webshop, account.catalog_disallow_duplicates
         )
@@ -99,6 +137,28 @@ class CatalogSync(models.AbstractModel):
         counters["archived"] = self._archive(account, gone, links)
 
         return self._result(context, skipped, stock, full)
+
+    @api.model
+    def _check_readable(self, account, fetch):
+        """Fail the sync when most items could not be read: the source changed its format.
+
+        Nothing is written then, so *Force full sync* stays on and the
+        incremental window does not move.
+        """
+        fetched = len(fetch.items) + len(fetch.rejected)
+        if not fetch.rejected or len(fetch.rejected) * 2 <= fetched:
+            return
+        reasons = "; ".join(f"{r.code}: {r.reason}" for r in fetch.rejected[:MAX_REASONS])
+        raise MarketplaceError(
+            self.env._(
+                "%(rejected)s of %(fetched)s items from %(account)s could not be read, so "
+                "nothing was written. First reasons: %(reasons)s",
+                rejected=len(fetch.rejected),
+                fetched=fetched,
+                account=account.name,
+                reasons=reasons,
+            )
+        )
 
     @api.model
     def _result(self, context, skipped, stock, full):
@@ -185,29 +245,18 @@ class CatalogSync(models.AbstractModel):
             return
         now = fields.Datetime.now()
         uid = self.env.uid
+        columns = ", ".join(LINK_COLUMNS)
+        updates = ",\n                   ".join(
+            f"{name} = EXCLUDED.{name}" for name in LINK_COLUMNS[3:] if name not in KEEP_COLUMNS
+        )
         self.env.cr.execute_values(
-            """
-            INSERT INTO marketplace_catalog_product
-                   (account_id, company_id, code, parent_code, product_id, product_tmpl_id,
-                    fingerprint,
-                    free_fields, next_delivery, package_size, vat_percent, source_modified_at,
-                    synced_at, archived_by_sync, create_uid, create_date, write_uid, write_date)
-            VALUES %s
+            f"""
+            INSERT INTO marketplace_catalog_product ({columns}) VALUES %s
             ON CONFLICT (account_id, code) DO UPDATE
-               SET product_id = EXCLUDED.product_id,
-                   parent_code = EXCLUDED.parent_code,
-                   product_tmpl_id = EXCLUDED.product_tmpl_id,
-                   fingerprint = EXCLUDED.fingerprint,
-                   free_fields = EXCLUDED.free_fields,
-                   next_delivery = EXCLUDED.next_delivery,
-                   package_size = EXCLUDED.package_size,
-                   vat_percent = EXCLUDED.vat_percent,
-                   source_modified_at = EXCLUDED.source_modified_at,
-                   synced_at = EXCLUDED.synced_at,
-                   archived_by_sync = false,
-                   write_uid = EXCLUDED.write_uid,
-                   write_date = EXCLUDED.write_date
-            """,
+               SET {updates},
+                   stock_indicator = COALESCE(EXCLUDED.stock_indicator,
+                                              marketplace_catalog_product.stock_indicator)
+            """,  # noqa: S608 - the column names are constants
             [
                 (
                     account.id,
@@ -218,9 +267,19 @@ class CatalogSync(models.AbstractModel):
                     t.tmpl_id,
                     context.fingerprints.get(t.item.code),
                     _json(t.item.free_fields),
+                    _json({**t.item.info, **context.unmapped_names(t.item)}),
+                    t.item.internal_code or None,
+                    t.item.free_sort_field or None,
+                    t.item.accepts_default_discount,
+                    t.item.stock_indicator,
+                    _float(t.item.last_available_stock),
+                    t.item.unit or None,
+                    t.item.matrix.parent_id or None if t.item.matrix else None,
+                    _matrix_cell(t.item.matrix),
                     t.item.next_delivery,
-                    float(t.item.package_size) if t.item.package_size is not None else None,
-                    float(t.item.vat_percent) if t.item.vat_percent is not None else None,
+                    _float(t.item.package_size),
+                    _float(t.item.vat_percent),
+                    t.item.created_at,
                     t.item.modified_at,
                     now,
                     False,
@@ -233,6 +292,12 @@ class CatalogSync(models.AbstractModel):
             ],
             template=LINK_ROW,
             page_size=1000,
+        )
+        # no indicator from the source nor stored earlier: -1, as the source's default
+        self.env.cr.execute(
+            "UPDATE marketplace_catalog_product SET stock_indicator = -1"
+            " WHERE account_id = %s AND code = ANY(%s) AND stock_indicator IS NULL",
+            (account.id, [t.item.code for t in rows]),
         )
         self.env["marketplace.catalog.product"].invalidate_model()
 
@@ -281,6 +346,24 @@ class CatalogSync(models.AbstractModel):
 
 def _json(value):
     return json.dumps(value or {}, ensure_ascii=False)
+
+
+def _float(value):
+    return float(value) if value is not None else None
+
+
+def _matrix_cell(matrix):
+    """``X: RED (Colour) / Y: 42 (Size)``: the cell as the source names it."""
+    if not matrix:
+        return None
+    parts = []
+    for axis, value, description in (
+        ("X", matrix.x_value, matrix.x_description),
+        ("Y", matrix.y_value, matrix.y_description),
+    ):
+        if value:
+            parts.append(f"{axis}: {value}" + (f" ({description})" if description else ""))
+    return " / ".join(parts) or None
 
 
 def _parent_code(item):

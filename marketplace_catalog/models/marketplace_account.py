@@ -244,7 +244,6 @@ class MarketplaceAccount(models.Model):
             if full and fetch.complete:
                 values.update(catalog_last_full_sync_at=started, catalog_force_full_sync=False)
             self.write(values)
-        log.info("%s", result["summary"])
         return result
 
     def _catalog_language_map(self):

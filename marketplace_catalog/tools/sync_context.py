@@ -67,6 +67,17 @@ class SyncContext:
             if code in self._langs and text
         }
 
+    def unmapped_names(self, item):
+        """``{"Name (fi)": text}``: the names in source languages no Odoo language is mapped to.
+
+        Kept on the source-item page, so no text the source sends is lost.
+        """
+        return {
+            f"Name ({code})": text
+            for code, text in (item.descriptions or {}).items()
+            if text and code not in self._langs
+        }
+
     def base_name(self, item):
         """The name stored as en_US: the mapped English text, else the main description."""
         return self.translations(item.descriptions).get("en_US") or item.description or item.code
@@ -113,11 +124,16 @@ class SyncContext:
         return {"product_tag_ids": [(6, 0, self.tag_ids(item.classes))]}
 
     def tag_ids(self, classes):
+        """Tag ids of the classes; a tag is named by its English text.
+
+        English is the mapped source language's text when one maps to
+        en_US, else the source's own; the other mapped languages become
+        translations of the tag.
+        """
         Tag = self.env["product.tag"].with_context(lang="en_US")
         wanted = {}
         for item_class in classes:
-            name = _class_name(item_class.group, item_class.parents, item_class.value)
-            wanted[name] = item_class
+            wanted[self._class_text(item_class, "en_US")] = item_class
         missing = [name for name in wanted if name not in self._tags]
         if missing:
             for tag in Tag.search([("name", "in", missing)]):
@@ -129,14 +145,19 @@ class SyncContext:
                     self._translate_tag(tag, wanted[name])
         return [self._tags[name] for name in wanted]
 
+    def _class_text(self, item_class, lang):
+        """``Group: value`` in an Odoo language, from the mapped source language's texts."""
+        group = value = None
+        for code, mapped in self._langs.items():
+            if mapped == lang:
+                group = group or item_class.group_translations.get(code)
+                value = value or item_class.value_translations.get(code)
+        return _class_name(group or item_class.group, item_class.parents, value or item_class.value)
+
     def _translate_tag(self, tag, item_class):
-        for code, lang in self._langs.items():
-            group = item_class.group_translations.get(code)
-            value = item_class.value_translations.get(code)
-            if (group or value) and lang != "en_US":
-                name = _class_name(
-                    group or item_class.group, item_class.parents, value or item_class.value
-                )
+        for lang in set(self._langs.values()) - {"en_US"}:
+            name = self._class_text(item_class, lang)
+            if name != tag.name:
                 tag.with_context(lang=lang).name = name
 
     def apply_class_lines(self, template, item):

@@ -1,10 +1,15 @@
-"""The DkHome channel: credentials, source settings and the catalogue fetch."""
+"""The DkHome channel: credentials, source settings and the catalogue fetch.
+
+The document's *Warehouse* setting is the catalogue's *Stock warehouses*
+(empty: every warehouse the source sends), *Disallow duplicate data* the
+catalogue's own; the others are DkHome fields below.
+"""
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
-from odoo.addons.marketplace_catalog.lib.stock import parse_code_list
 
-from ..clients.dkhome import DkHomeClient, DkHomeSettings, fetch_catalog
+from ..clients.dkhome import DkHomeClient
+from ..lib.item_mapper import DkHomeSettings, fetch_catalog
 
 ADMIN = "marketplace_base.group_marketplace_manager"
 
@@ -23,9 +28,9 @@ class MarketplaceAccount(models.Model):
         string="Picture base URL", help="Where relative picture paths live; empty: the API host."
     )
     dkhome_multiple_group_levels = fields.Boolean(
-        string="Multiple item-group levels",
-        help="Item groups form a hierarchy (level 1 / level 2 / ...); "
-        "otherwise only level 1 is read.",
+        string="Use multiple item group levels",
+        help="Item groups are levels (Level, Name or DutchText, Dutch/German/French texts): "
+        "one class per level. Otherwise they are flat Name: Value classes.",
     )
     dkhome_use_price_batch = fields.Boolean(
         string="Use item prices batch",
@@ -36,10 +41,9 @@ class MarketplaceAccount(models.Model):
         help="Read only the first page of items (a source setting for slow ERPs); a full sync "
         "then archives nothing.",
     )
-    dkhome_price_lists = fields.Char(
-        string="Discount price lists",
-        help="Source price list codes imported as discount lists besides list 1 "
-        "(comma separated). Prices on other lists are skipped when list 1 is present.",
+    dkhome_images_only_from_pim = fields.Boolean(
+        string="Use images only from PIM",
+        help="Pictures are managed in a PIM: the sync reads no PictureUrls / PictureUrl.",
     )
 
     @api.model
@@ -62,7 +66,7 @@ class MarketplaceAccount(models.Model):
             multiple_group_levels=self.dkhome_multiple_group_levels,
             use_item_prices_batch=self.dkhome_use_price_batch,
             disable_batch_update=self.dkhome_disable_batch_update,
-            known_price_lists=tuple(parse_code_list(self.dkhome_price_lists)),
+            images_only_from_pim=self.dkhome_images_only_from_pim,
         )
 
     def _test_connection(self):

@@ -1,1 +1,1 @@
-from . import test_catalog_prices, test_catalog_sync
+from . import test_catalog_sync

@@ -6,7 +6,14 @@ from PIL import Image
 from odoo.addons.marketplace_base.tests.common import MarketplaceQueueCase
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 
-from .dkhome_server import DkHomeFake, make_item
+from .dkhome_server import DkHomeFake
+
+PICTURES = {
+    "/img/ham-1.png": "red",
+    "/img/lamp.png": "yellow",
+    "/img/lamp-back.png": "blue",
+    "/img/tshirt-rood.png": "red",
+}
 
 
 def png_bytes(colour="red"):
@@ -15,18 +22,17 @@ def png_bytes(colour="red"):
     return buffer.getvalue()
 
 
-def raw_item(code, **fields):
-    """A DkHome item as the API sends it; no unit or VAT unless a test sets them."""
-    return make_item(code, **{"Unit": "", "VatPercent": None, **fields})
-
-
 class DkHomeCase(MarketplaceQueueCase):
+    """A DkHome account against the fake serving ``fixtures/dkhome.json``."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.server = FixtureServer().start()
         cls.addClassCleanup(cls.server.stop)
         cls.fake = DkHomeFake(cls.server)
+        for path, colour in PICTURES.items():
+            cls.serve_picture(path, png_bytes(colour))
         cls.location = (
             cls.env["stock.warehouse"]
             .search([("company_id", "=", cls.env.company.id)], limit=1)
@@ -38,17 +44,27 @@ class DkHomeCase(MarketplaceQueueCase):
                 "channel": "dkhome",
                 "dkhome_url": cls.fake.url,
                 "dkhome_api_key": cls.fake.api_key,
+                "dkhome_relative_pictures": True,
                 "stock_location_id": cls.location.id,
             }
+        )
+        cls.tax = cls.env["account.tax"].create(
+            {"name": "BTW 21%", "amount": 21, "type_tax_use": "sale", "price_include": False}
         )
         cls.currency = cls.env.company.currency_id.name
 
     def setUp(self):
         super().setUp()
-        self.fake.items = []
-        self.fake.prices = []
-        self.fake.warehouses = [{"Code": "01", "Name": "Main", "IsDefault": True}]
+        self.fake.load()
+        self.fake.page_size = 100
         self.fake.fail_status = None
+        self.fake.ignore_skip = False
+        self.server.requests.clear()
+
+    @classmethod
+    def serve_picture(cls, path, content, status=200):
+        cls.server.route(path, lambda request: (status, content, {"Content-Type": "image/png"}))
+        return f"{cls.server.url}{path}"
 
     def sync(self, full=False):
         job = self.account._enqueue_job("sync_catalog", params={"full": full})
@@ -63,10 +79,18 @@ class DkHomeCase(MarketplaceQueueCase):
             .search([("default_code", "=", code)])
         )
 
-    def serve_picture(self, path, content=None, status=200):
-        body = content if content is not None else png_bytes()
-        self.server.route(path, lambda request: (status, body, {"Content-Type": "image/png"}))
-        return f"{self.server.url}{path}"
+    def link(self, code):
+        return self.env["marketplace.catalog.product"].search(
+            [("account_id", "=", self.account.id), ("code", "=", code)]
+        )
+
+    def pricelist(self, code):
+        return self.env["product.pricelist"].search(
+            [("marketplace_account_id", "=", self.account.id), ("marketplace_code", "=", code)]
+        )
+
+    def on_hand(self, code):
+        return self.product(code).with_context(location=self.location.id).qty_available
 
     def image_of(self, product):
         return base64.b64decode(product.product_tmpl_id.image_1920 or b"")

@@ -1,16 +1,37 @@
-"""A fake DkHome API on a FixtureServer, answering in its OData-style format.
+"""A fake DkHome REST API on a FixtureServer, answering in its OData-style format.
 
 ``DkHomeFake(server)`` serves /api/Items ($skip, $orderby=ItemCode,
-``$filter=Modified gt <iso>``), /api/ItemPrices, /api/Warehouses and the
-two group translation collections, checking the ``ApiKey`` header. Pages
-hold ``page_size`` rows. ``fail_status`` makes /Items answer that HTTP
-status. No Odoo import: the Odoo tier, the unit tier and the benchmark
-share it.
+``$filter=Modified gt <iso>``), /api/ItemPrices, /api/PriceLists,
+/api/Warehouses and the two item-group translation collections, checking
+the ``ApiKey`` header. By default it serves ``fixtures/dkhome.json``
+(shaped like the DkHome item-update document's tables). Pages hold
+``page_size`` rows; ``ignore_skip`` answers the first page whatever
+``$skip`` says, as a misbehaving server would; ``fail_status`` makes
+/Items answer that HTTP status. No Odoo import: the Odoo tier, the unit
+tier and the benchmark share it.
 """
 
+import copy
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 PREFIX = "/api"
+FIXTURE = Path(__file__).parent / "fixtures" / "dkhome.json"
+COLLECTIONS = (
+    "Items",
+    "ItemPrices",
+    "PriceLists",
+    "Warehouses",
+    "ItemGroupNameTranslations",
+    "ItemGroupValueTranslations",
+)
+
+
+def load_fixture():
+    """The fixture collections (a fresh copy, tests may change them)."""
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    return {name: data.get(name, []) for name in COLLECTIONS}
 
 
 def _moment(text):
@@ -19,42 +40,56 @@ def _moment(text):
 
 
 class DkHomeFake:
-    def __init__(self, server, items=None, api_key="key"):
+    def __init__(self, server, items=None, api_key="key", fixture=True):
         self.server = server
         self.api_key = api_key
-        self.items = items or []
-        self.prices = []
-        self.warehouses = [{"Code": "01", "Name": "Main", "IsDefault": True}]
-        self.group_name_translations = []
-        self.group_value_translations = []
         self.page_size = 100
         self.fail_status = None
+        self.ignore_skip = False
+        self.load(fixture)
+        if items is not None:
+            self.items = items
         server.route(f"{PREFIX}/Items", self.get_items)
-        server.route(f"{PREFIX}/ItemPrices", self.get_prices)
-        server.route(f"{PREFIX}/Warehouses", lambda r: self._answer(r, self.warehouses))
         server.route(
-            f"{PREFIX}/ItemGroupNameTranslations",
-            lambda r: self._answer(r, self.group_name_translations),
+            f"{PREFIX}/ItemPrices", lambda r: self._denied(r) or self._page(r, self.prices)
         )
-        server.route(
-            f"{PREFIX}/ItemGroupValueTranslations",
-            lambda r: self._answer(r, self.group_value_translations),
-        )
+        for name, attribute in (
+            ("PriceLists", "price_lists"),
+            ("Warehouses", "warehouses"),
+            ("ItemGroupNameTranslations", "group_name_translations"),
+            ("ItemGroupValueTranslations", "group_value_translations"),
+        ):
+            server.route(
+                f"{PREFIX}/{name}",
+                lambda r, attribute=attribute: (
+                    self._denied(r) or {"value": getattr(self, attribute)}
+                ),
+            )
+
+    def load(self, fixture=True):
+        """Serve the fixture file's collections (or empty ones)."""
+        data = load_fixture() if fixture else dict.fromkeys(COLLECTIONS, [])
+        self.items = data["Items"]
+        self.prices = data["ItemPrices"]
+        self.price_lists = data["PriceLists"]
+        self.warehouses = data["Warehouses"]
+        self.group_name_translations = data["ItemGroupNameTranslations"]
+        self.group_value_translations = data["ItemGroupValueTranslations"]
 
     @property
     def url(self):
         return f"{self.server.url}{PREFIX}"
+
+    def item(self, code):
+        return next(row for row in self.items if row["ItemCode"].strip() == code)
 
     def _denied(self, request):
         if request.headers.get("apikey") != self.api_key:
             return 401, {"error": {"message": "Invalid API key"}}
         return None
 
-    def _answer(self, request, rows):
-        return self._denied(request) or {"value": rows}
-
     def _page(self, request, rows):
-        skip = int(request.arg("$skip", "0"))
+        skip = 0 if self.ignore_skip else int(request.arg("$skip", "0"))
         rows = sorted(rows, key=lambda row: str(row.get("ItemCode", "")).strip())
         return {"value": rows[skip : skip + self.page_size]}
 
@@ -71,33 +106,39 @@ class DkHomeFake:
             rows = [row for row in rows if row.get("Modified") and _moment(row["Modified"]) > since]
         return self._page(request, rows)
 
-    def get_prices(self, request):
-        return self._denied(request) or self._page(request, self.prices)
-
 
 def make_item(code, **fields):
-    """A realistic DkHome item; ``fields`` override any key."""
-    item = {
-        "ItemCode": code,
-        "Description": f"Item {code.strip()}",
-        "Descriptions": [],
-        "EAN": "",
-        "Unit": "pcs",
-        "VatPercent": 25,
-        "SalesPrice": 10.0,
-        "ItemGroups": [],
-        "FreeFields": [],
-        "Prices": [],
-        "QuantityBreaks": [],
-        "Stock": [],
-        "NextDeliveryDate": None,
-        "PackageSize": None,
-        "Matrix": None,
-        "Pictures": [],
-        "Created": "2026-01-01T10:00:00Z",
-        "Modified": "2026-01-01T10:00:00Z",
-        "Deleted": False,
-        "Webshop": True,
-    }
+    """A DkHome RestJsonItem in the document's shape; ``fields`` override any key."""
+    item = copy.deepcopy(
+        {
+            "ItemCode": code,
+            "Created": "2026-01-01T10:00:00Z",
+            "Modified": "2026-01-01T10:00:00Z",
+            "EanCode": "",
+            "FreeSortField": None,
+            "LastAvailableStock": None,
+            "NextDelivery": None,
+            "PurchasePackageSize": None,
+            "SalesPriceExcl": 10.0,
+            "Unit": None,
+            "VatPercentage": None,
+            "AcceptsDefaultDiscount": None,
+            "StockIndicator": None,
+            "MatrixCode": None,
+            "MatrixDescription": None,
+            "MatrixId": None,
+            "MatrixXValue": None,
+            "MatrixXDescription": None,
+            "MatrixYValue": None,
+            "MatrixYDescription": None,
+            "Descriptions": [{"Language": "nl", "Description": f"Item {code.strip()}"}],
+            "FreeFields": [],
+            "SalesPrices": [],
+            "ItemGroups": [],
+            "PictureUrls": [],
+            "PictureUrl": None,
+            "StockValues": [],
+        }
+    )
     item.update(fields)
     return item

@@ -2,14 +2,17 @@
 
 Spector's own conventions are the account's defaults: a weekly full sync
 on Sunday, and the item group as an item class named "Artikelgrupp".
-Which warehouses count, on-shelf stock and "only webshop items" are the
-catalogue settings every channel shares.
+The document's other settings are the catalogue settings every channel
+shares: *Warehouses* is *Stock warehouses* (names, comma or semicolon
+separated), *Show shelf stock* is *Stock figure*, *Only sync webshop
+items* is *Only webshop items*, *Force full item sync* is *Force full sync*.
 """
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 
-from ..clients.spector import SpectorClient, SpectorSettings, fetch_catalog
+from ..clients.spector import SpectorClient
+from ..lib.item_mapper import DEFAULT_GROUP_CLASS, SpectorSettings, fetch_catalog
 
 ADMIN = "marketplace_base.group_marketplace_manager"
 
@@ -23,9 +26,10 @@ class MarketplaceAccount(models.Model):
     spector_url = fields.Char(string="Spector API URL", groups=ADMIN)
     spector_token = fields.Char(string="Spector token", groups=ADMIN)
     spector_item_group_class = fields.Char(
-        string="Item group class",
-        default="Artikelgrupp",
-        help="The item class that Spector's item group becomes.",
+        string="Article group name",
+        default=DEFAULT_GROUP_CLASS,
+        help="The item class that Spector's ItemGroup becomes (a product tag "
+        "'<name>: <group>', or an attribute).",
     )
     spector_batch_size = fields.Integer(string="Items per request", default=500)
 
@@ -50,7 +54,9 @@ class MarketplaceAccount(models.Model):
     def _catalog_fetch(self, since=None):
         if self.channel != "spector":
             return super()._catalog_fetch(since)
-        settings = SpectorSettings(item_group_class=self.spector_item_group_class or "Artikelgrupp")
+        settings = SpectorSettings(
+            article_group_name=self.spector_item_group_class or DEFAULT_GROUP_CLASS
+        )
         return fetch_catalog(
             self._spector_client(),
             settings,

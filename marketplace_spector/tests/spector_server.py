@@ -2,13 +2,26 @@
 
 ``SpectorFake(server)`` answers POST /api/ItemInfo honouring Skip,
 BatchSize and ModifiedSince, with TotalCount, after checking the bearer
-token. ``fail_status`` (and ``retry_after``) make it answer an HTTP error.
-No Odoo import: the Odoo tier, the unit tier and the benchmark share it.
+token; it serves the items of ``fixtures/spector_items.json`` (shaped like
+the Spector item-update document's tables) unless given others.
+``fail_status`` (and ``retry_after``) make it answer an HTTP error;
+``ignore_skip`` makes it answer the first batch whatever Skip says, as a
+misbehaving server would. No Odoo import: the Odoo tier, the unit tier and
+the benchmark share it.
 """
 
+import copy
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 PREFIX = "/api"
+FIXTURE = Path(__file__).parent / "fixtures" / "spector_items.json"
+
+
+def load_items():
+    """The fixture items (a fresh copy, tests may change them)."""
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
 
 
 def _moment(text):
@@ -20,9 +33,10 @@ class SpectorFake:
     def __init__(self, server, items=None, token="token"):
         self.server = server
         self.token = token
-        self.items = items or []
+        self.items = load_items() if items is None else items
         self.fail_status = None
         self.retry_after = None
+        self.ignore_skip = False
         server.route(f"{PREFIX}/ItemInfo", self.item_info, method="POST")
 
     @property
@@ -41,36 +55,35 @@ class SpectorFake:
             since = _moment(body["ModifiedSince"])
             rows = [row for row in rows if row.get("Modified") and _moment(row["Modified"]) > since]
         skip, size = int(body.get("Skip") or 0), int(body.get("BatchSize") or 500)
+        if self.ignore_skip:
+            skip = 0
         return {"Items": rows[skip : skip + size], "TotalCount": len(rows)}
 
 
 def make_item(code, **fields):
-    """A realistic Spector item; ``fields`` override any key."""
-    item = {
-        "ItemCode": code,
-        "Description": f"Item {code}",
-        "EANCode": "",
-        "Unit": "st",
-        "VatRate": 25,
-        "Price": 10.0,
-        "IsDeleted": False,
-        "WebshopInfo": {"ViewInShop": True},
-        "Comment": "",
-        "InternalComment": "",
-        "Suppliers": [],
-        "ItemGroup": None,
-        "CurrencyPrices": [],
-        "DiscountLists": [],
-        "PriceIntervals": [],
-        "LanguageArticleInfo": [],
-        "Stock": [],
-        "NextDeliveryDate": None,
-        "PackageSize": None,
-        "FreeFields": [],
-        "Matrix": None,
-        "Pictures": [],
-        "Created": "2026-01-01T10:00:00Z",
-        "Modified": "2026-01-01T10:00:00Z",
-    }
+    """A Spector ItemInfo entity in the document's shape; ``fields`` override any key."""
+    item = copy.deepcopy(
+        {
+            "ItemCode": code,
+            "InternalItemCode": "",
+            "Description": f"Item {code}",
+            "VatPercentage": None,
+            "EanCode": "",
+            "ItemGroup": "",
+            "SalesPriceExVat": 10.0,
+            "Stocks": [],
+            "PackagingSize": None,
+            "WebshopInfo": {"ViewInShop": True, "ItemInfo": "", "ShortItemInfo": ""},
+            "ItemComment": "",
+            "InternalComment": "",
+            "Suppliers": [],
+            "LanguageArticleInfo": [],
+            "CurrencyPrices": [],
+            "DiscountLists": [],
+            "PriceIntervals": [],
+            "IsDeleted": False,
+            "Modified": "2026-01-01T10:00:00Z",
+        }
+    )
     item.update(fields)
     return item

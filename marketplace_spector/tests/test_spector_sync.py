@@ -4,16 +4,13 @@ from odoo.addons.marketplace_base.tests.common import MarketplaceQueueCase
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 from odoo.tests import tagged
 
-from .spector_server import SpectorFake, make_item
-
-
-def raw_item(code, **fields):
-    """A Spector item; no unit or VAT unless a test sets them."""
-    return make_item(code, **{"Unit": "", "VatRate": None, **fields})
+from .spector_server import SpectorFake, load_items, make_item
 
 
 @tagged("post_install", "-at_install")
 class TestSpectorSync(MarketplaceQueueCase):
+    """The fixture server serves the document-shaped items of fixtures/spector_items.json."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -31,15 +28,20 @@ class TestSpectorSync(MarketplaceQueueCase):
                 "channel": "spector",
                 "spector_url": cls.fake.url,
                 "spector_token": cls.fake.token,
-                "spector_batch_size": 2,
+                "spector_batch_size": 8,
                 "stock_location_id": cls.location.id,
             }
         )
+        cls.tax = cls.env["account.tax"].create(
+            {"name": "Moms 25%", "amount": 25, "type_tax_use": "sale", "price_include": False}
+        )
+        cls.company_currency = cls.env.company.currency_id.name
 
     def setUp(self):
         super().setUp()
-        self.fake.items = []
+        self.fake.items = load_items()
         self.fake.fail_status = None
+        self.fake.ignore_skip = False
         self.server.requests.clear()
 
     def sync(self, full=False):
@@ -55,108 +57,149 @@ class TestSpectorSync(MarketplaceQueueCase):
             .search([("default_code", "=", code)])
         )
 
+    def pricelist(self, code):
+        return self.env["product.pricelist"].search(
+            [("marketplace_account_id", "=", self.account.id), ("marketplace_code", "=", code)]
+        )
+
     def test_spector_defaults(self):
         self.assertEqual(self.account.catalog_full_sync_weekday, "6", "weekly full sync on Sunday")
         self.assertEqual(self.account.spector_item_group_class, "Artikelgrupp")
         self.assertTrue(self.account.catalog_enabled)
 
-    def test_items_in_batches_with_classes_and_tags(self):
-        self.fake.items = [
-            raw_item(
-                "HAM-1",
-                Description="Hammare",
-                ItemGroup={"Code": "10", "Description": "Verktyg"},
-                Comment="Populär",
-                InternalComment="Beställ &amp; kontrollera &lt;b&gt;snart&lt;/b&gt;",
-                Suppliers=[{"Name": "Acme AB"}],
-            ),
-            raw_item("SAW-1"),
-            raw_item("AXE-1"),
-        ]
-        job = self.sync()
-        self.assertEqual(len(self.server.requests_to("/api/ItemInfo")), 2, "batches of 2")
-        self.assertEqual(job.result["created"], 3)
-        tags = self.product("HAM-1").product_tag_ids.mapped("name")
-        self.assertIn("Artikelgrupp: Verktyg", tags)
-        self.assertIn("Supplier: Acme AB", tags)
-        self.assertIn("Internal comment: Beställ & kontrollera snart", tags)
-        self.assertIn("Comment: Populär", tags)
-
-    def test_deleted_and_non_webshop_items_are_skipped(self):
-        self.account.catalog_only_webshop = True
-        self.fake.items = [
-            raw_item("A"),
-            raw_item("DEL", IsDeleted=True),
-            raw_item("HIDDEN", WebshopInfo={"ViewInShop": False}),
-        ]
-        job = self.sync()
-        self.assertTrue(self.product("A"))
-        self.assertFalse(self.product("DEL") | self.product("HIDDEN"))
-        self.assertEqual(job.result["skipped"], {"deleted": 1, "not_in_webshop": 1})
-
-    def test_shelf_stock_over_configured_warehouses(self):
-        stock = [
-            {"WarehouseCode": "01", "AvailableStock": 5, "ShelfStock": 7, "IsDefaultStock": True},
-            {"WarehouseCode": "02", "AvailableStock": 1, "ShelfStock": 3, "IsDefaultStock": False},
-            {"WarehouseCode": "03", "AvailableStock": 4, "ShelfStock": 4, "IsDefaultStock": False},
-        ]
-        self.fake.items = [raw_item("HAM-1", Stock=stock)]
-        self.sync()
-        hammer = self.product("HAM-1")
-        qty = lambda: hammer.with_context(location=self.location.id).qty_available  # noqa: E731
-        self.assertEqual(qty(), 5, "default-stock warehouses, available stock")
-        self.account.write({"catalog_warehouse_codes": "02;03", "catalog_stock_source": "on_shelf"})
-        self.sync(full=True)
-        self.assertEqual(qty(), 7)
-
-    def test_prices_tiers_and_translations(self):
-        self.env["res.lang"]._activate_lang("fr_FR")
+    def test_every_mapped_field_lands_where_the_readme_says(self):
+        self.env["res.lang"]._activate_lang("de_DE")
         self.env["marketplace.catalog.language"].create(
             [
-                {
-                    "account_id": self.account.id,
-                    "erp_code": "fr",
-                    "lang_id": self.env.ref("base.lang_fr").id,
-                },
-                {
-                    "account_id": self.account.id,
-                    "erp_code": "en",
-                    "lang_id": self.env.ref("base.lang_en").id,
-                },
+                {"account_id": self.account.id, "erp_code": "de", "lang_id": lang.id}
+                for lang in self.env.ref("base.lang_de")
             ]
         )
-        self.fake.items = [
-            raw_item(
-                "HAM-1",
-                Description="Hammare",
-                Price=100.0,
-                LanguageArticleInfo=[
-                    {"LanguageCodeISO1": "en", "Description": "Hammer"},
-                    {"LanguageCodeISO1": "fr", "Description": "Marteau"},
-                ],
-                CurrencyPrices=[{"Currency": "EUR", "Price": 9.0}],
-                DiscountLists=[{"Code": "A", "Currency": "EUR", "Price": 8.0}],
-                PriceIntervals=[{"FromInterval": 10, "Discount": 10}],
-            )
-        ]
+        job = self.sync()
+        self.assertEqual(len(self.server.requests_to("/api/ItemInfo")), 4, "batches of 8")
+        self.assertEqual(job.result["items_fetched"], 30)
+        self.assertEqual(job.result["created"], 29, job.result.get("errors"))
+        self.assertEqual(job.result["skipped"], {"deleted": 1})
+
+        hammer = self.product("HAM-1")
+        self.assertEqual(hammer.with_context(lang="en_US").name, "Hammare 500 g")
+        self.assertEqual(hammer.with_context(lang="de_DE").name, "Klauenhammer 500 g")
+        self.assertEqual(hammer.barcode, "7391234567890")
+        self.assertEqual(hammer.list_price, 100.0)
+        self.assertEqual(hammer.taxes_id, self.tax)
+        self.assertEqual(
+            hammer.description_sale,
+            "Snickarhammare 500 g\n\nStark hammare med skaft av ask & gummigrepp.\nVikt 500 g.",
+        )
+        self.assertEqual(
+            sorted(hammer.product_tag_ids.mapped("name")),
+            ["Artikelgrupp: Verktyg", "Supplier: Acme AB", "Supplier: Verktygsgrossisten"],
+        )
+        link = hammer.product_tmpl_id.marketplace_catalog_ids
+        self.assertEqual(
+            (link.internal_code, link.package_size, link.vat_percent), ("H-500", 6.0, 25.0)
+        )
+        self.assertEqual(link.info["Extra info"], "Populär i butik")
+        self.assertEqual(link.info["Extra info (internal)"], "Beställ före mars")
+        self.assertIn("Stark hammare med skaft av ask &amp; gummigrepp.", link.info_html)
+        self.assertEqual(link.stock_indicator, -1, "Spector sends none")
+        on_hand = hammer.with_context(location=self.location.id).qty_available
+        self.assertEqual(on_hand, 7, "available stock of the two default warehouses")
+        self.assertFalse(self.product("NOEAN-1").barcode)
+        self.assertTrue(self.product("HIDDEN-1").active, "kept: only webshop items is off")
+        self.assertFalse(self.product("DEL-1"))
+
+        sek = self.pricelist("C-SEK")
+        self.assertEqual((sek.name, sek.currency_id.name), ("SEK Price", "SEK"))
+        self.assertAlmostEqual(sek._get_product_price(hammer, 1), 100.0)
+        eur = self.pricelist("C-EUR")
+        self.assertAlmostEqual(eur._get_product_price(hammer, 1), 9.5)
+        dealer = self.pricelist("123-SEK")
+        self.assertEqual(dealer.name, "Återförsäljare (SEK)")
+        self.assertAlmostEqual(dealer._get_product_price(hammer, 1), 80.0)
+        self.assertFalse(self.pricelist("123-EUR"), "its only price is zero")
+        self.assertEqual(job.result["zero_prices_skipped"], 1)
+        default = self.pricelist(f"C-{self.company_currency}")
+        self.assertAlmostEqual(default._get_product_price(hammer, 10), 95.0)
+        self.assertAlmostEqual(default._get_product_price(hammer, 50), 90.0)
+
+        rerun = self.sync(full=True)
+        self.assertEqual((rerun.result["created"], rerun.result["updated"]), (0, 0))
+        self.assertEqual(rerun.result["unchanged"], 29)
+
+    def test_only_webshop_items_and_deleted_items(self):
+        self.account.catalog_only_webshop = True
+        job = self.sync()
+        self.assertFalse(self.product("HIDDEN-1") | self.product("DEL-1"))
+        self.assertEqual(job.result["skipped"], {"deleted": 1, "not_in_webshop": 1})
+
+        self.account.catalog_only_webshop = False
+        self.sync()
+        self.fake.items = [i for i in self.fake.items if i["ItemCode"] != "ART-020"]
+        for raw in self.fake.items:
+            if raw["ItemCode"] == "ART-021":
+                raw["IsDeleted"] = True
+        job = self.sync(full=True)
+        self.assertFalse(self.product("ART-020").active, "no longer sent: archived")
+        self.assertFalse(self.product("ART-021").active, "deleted in Spector: archived")
+        self.assertEqual(job.result["archived"], 2)
+
+    def test_shelf_stock_over_configured_warehouses(self):
+        self.account.write(
+            {"catalog_warehouse_codes": "Butik; Reservlager", "catalog_stock_source": "on_shelf"}
+        )
         self.sync()
         hammer = self.product("HAM-1")
-        self.assertEqual(hammer.with_context(lang="en_US").name, "Hammer")
-        self.assertEqual(hammer.with_context(lang="fr_FR").name, "Marteau")
-        lists = self.env["product.pricelist"].search(
-            [("marketplace_account_id", "=", self.account.id)]
+        self.assertEqual(hammer.with_context(location=self.location.id).qty_available, 7)
+
+    def test_english_mapping_names_product_and_tags(self):
+        self.env["marketplace.catalog.language"].create(
+            {
+                "account_id": self.account.id,
+                "erp_code": "en",
+                "lang_id": self.env.ref("base.lang_en").id,
+            }
         )
-        by_code = {p.marketplace_code: p for p in lists}
-        self.assertAlmostEqual(by_code["C-EUR"]._get_product_price(hammer, 1), 9.0)
-        self.assertAlmostEqual(by_code["A-EUR"]._get_product_price(hammer, 1), 8.0)
-        default = by_code[f"C-{self.env.company.currency_id.name}"]
-        self.assertAlmostEqual(default._get_product_price(hammer, 1), 100.0)
-        self.assertAlmostEqual(default._get_product_price(hammer, 10), 90.0)
+        self.sync()
+        self.assertEqual(self.product("HAM-1").name, "Claw hammer 500 g")
+        self.assertEqual(self.product("NOEAN-1").name, "Skruvmejsel utan EAN", "no English text")
+
+    def test_mostly_malformed_items_fail_the_sync_and_keep_the_schedule(self):
+        self.account.catalog_force_full_sync = True
+        self.fake.items = [make_item(f"BAD-{n}", ItemGroup={"Code": n}) for n in range(3)] + [
+            make_item("GOOD")
+        ]
+        job = self.account._enqueue_job("sync_catalog")
+        self.run_jobs()
+        self.assertEqual(job.state, "failed")
+        self.assertIn("3 of 4 items from Spector ERP could not be read", job.error_message)
+        self.assertIn("BAD-0: ItemGroup should be a plain value", job.error_message)
+        self.assertEqual(job.error_message.count("BAD-0"), 1, "each reason said once")
+        self.assertFalse(self.product("GOOD"), "nothing was written")
+        self.assertTrue(self.account.catalog_force_full_sync)
+        self.assertFalse(self.account.catalog_last_sync_at)
+
+    def test_a_few_malformed_items_are_listed_and_the_rest_lands(self):
+        self.fake.items[5]["SalesPriceExVat"] = "gratis"
+        job = self.sync()
+        code = self.fake.items[5]["ItemCode"]
+        self.assertEqual(job.result["skipped"]["malformed"], 1)
+        self.assertEqual(
+            job.result["rejected"], [f"{code}: SalesPriceExVat: 'gratis' is not a number"]
+        )
+        self.assertEqual(job.result["created"], 28)
+        self.assertFalse(self.product(code))
+
+    def test_a_server_ignoring_skip_fails_the_sync(self):
+        self.fake.ignore_skip = True
+        job = self.account._enqueue_job("sync_catalog")
+        self.run_jobs()
+        self.assertEqual(job.state, "failed")
+        self.assertIn("repeats page 1", job.error_message)
+        self.assertFalse(self.product("HAM-1"))
 
     def test_weekly_full_sync_on_the_configured_day(self):
-        self.fake.items = [raw_item("A")]
         self.sync()
-        last_full = self.account.catalog_last_full_sync_at
         sunday = datetime(2026, 11, 29, 3, 0)
         monday = datetime(2026, 11, 30, 3, 0)
         self.account.catalog_last_full_sync_at = datetime(2026, 11, 22, 3, 0)
@@ -164,13 +207,11 @@ class TestSpectorSync(MarketplaceQueueCase):
         self.assertFalse(self.account._catalog_full_sync_due(monday))
         self.account.catalog_last_full_sync_at = sunday
         self.assertFalse(self.account._catalog_full_sync_due(sunday), "once that day")
-        self.assertTrue(last_full)
 
     def test_source_outage_retries_and_writes_nothing(self):
-        self.fake.items = [raw_item("A"), raw_item("B"), raw_item("C")]
         self.fake.fail_status = 503
         job = self.account._enqueue_job("sync_catalog")
         self.run_jobs()
         self.assertEqual(job.state, "pending")
         self.assertEqual(job.attempts, 1)
-        self.assertFalse(self.product("A"))
+        self.assertFalse(self.product("HAM-1"))

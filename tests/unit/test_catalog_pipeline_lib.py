@@ -134,3 +134,36 @@ def test_a_fetch_keeps_readable_items_and_names_the_unreadable_ones():
         ("?", "an item is not an object: 'junk'"),
         ("?", "ItemCode is missing"),
     ]
+
+
+def test_discount_lists_are_named_after_their_description():
+    rules, _zeros = price_rules(
+        item("A", prices=[ListPrice("EUR", Decimal(8), "123", list_name="Dealers")]), "SEK"
+    )
+    assert [(r.list_code, r.list_name) for r in rules] == [("123-EUR", "Dealers (EUR)")]
+
+
+def test_a_source_list_keeps_its_code_name_and_zero_prices():
+    prices = [
+        ListPrice("", Decimal(0), "D1", list_name="Dealer", exact=True),
+        ListPrice("CHF", Decimal(31), "CH", list_name="Schweiz", exact=True),
+    ]
+    rules, zeros = price_rules(item("A", prices=prices), "EUR")
+    got = {(r.list_code, r.list_name, r.currency, r.value) for r in rules}
+    assert got == {("D1", "Dealer", "EUR", Decimal(0)), ("CH", "Schweiz", "CHF", Decimal(31))}
+    assert zeros == 0
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (
+            "&lt;p&gt;Strong &amp;amp; light&lt;/p&gt;&lt;p&gt;500 g&lt;/p&gt;",
+            "Strong & light\n500 g",
+        ),
+        ("Line one<br/>line   two", "Line one\nline two"),
+        (None, ""),
+    ],
+)
+def test_html_encoded_text_becomes_plain_text(raw, expected):
+    assert values.html_text(raw) == expected

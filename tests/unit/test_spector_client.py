@@ -1,18 +1,18 @@
-"""The real Spector client and parser against a fake Spector on 127.0.0.1."""
+"""The real Spector client against a fake Spector on 127.0.0.1: batches, guard, errors."""
 
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
 
 import pytest
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError, RetryableJobError
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
-from odoo.addons.marketplace_spector.clients.spector import (
-    SpectorClient,
-    SpectorSettings,
-    fetch_catalog,
+from odoo.addons.marketplace_spector.clients.spector import SpectorClient
+from odoo.addons.marketplace_spector.lib.item_mapper import SpectorSettings, fetch_catalog
+from odoo.addons.marketplace_spector.tests.spector_server import (
+    SpectorFake,
+    load_items,
+    make_item,
 )
-from odoo.addons.marketplace_spector.tests.spector_server import SpectorFake, make_item
 
 
 @pytest.fixture
@@ -78,88 +78,16 @@ def test_an_answer_without_items_names_endpoint_and_key(server):
         fetch_catalog(client, SpectorSettings())
 
 
-def test_a_malformed_item_is_rejected_and_the_others_parse(server):
-    _fake, client = make(
-        server,
-        [make_item("A"), make_item("B", Price="abc"), "not an item", make_item("C")],
-    )
-    fetch = fetch_catalog(client, SpectorSettings())
-    assert [i.code for i in fetch.items] == ["A", "C"]
-    reasons = {r.code: r.reason for r in fetch.rejected}
-    assert "Price" in reasons["B"]
-    assert "not an object" in reasons["?"]
+def test_a_server_ignoring_skip_fails_instead_of_counting_items_twice(server):
+    fake, client = make(server, [make_item(f"I{n}") for n in range(5)])
+    fake.ignore_skip = True
+    with pytest.raises(MarketplaceError, match="page 2 repeats page 1"):
+        fetch_catalog(client, SpectorSettings(), batch_size=2)
 
 
-def test_a_rich_item_maps_to_the_catalogue_item(server):
-    raw = make_item(
-        " HAM-1 ",
-        Description="Hammare",
-        EANCode="7312345678901",
-        VatRate="25",
-        Price="100.50",
-        WebshopInfo={"ViewInShop": True, "Category": "Garden"},
-        Comment="Popular",
-        InternalComment="Check &amp; reorder &lt;b&gt;soon&lt;/b&gt;",
-        Suppliers=[{"Name": "Acme AB"}, {"Name": ""}],
-        ItemGroup={"Code": "10", "Description": "Tools"},
-        CurrencyPrices=[{"Currency": "USD", "Price": 12}],
-        DiscountLists=[{"Code": "A", "Currency": "SEK", "Price": "90"}],
-        PriceIntervals=[{"FromInterval": 10, "Discount": 5}],
-        LanguageArticleInfo=[{"LanguageCodeISO1": "EN", "Description": "Hammer"}],
-        Stock=[
-            {"WarehouseCode": "01", "AvailableStock": 5, "ShelfStock": "7", "IsDefaultStock": True},
-            {"WarehouseCode": "02", "AvailableStock": 1, "ShelfStock": 2},
-        ],
-        NextDeliveryDate="2026-12-01",
-        PackageSize=6,
-        FreeFields=[{"Name": "Material", "Value": "Steel"}],
-        Matrix={"ParentCode": "HAM", "XValue": "S", "XDescription": "Small"},
-        Pictures=[
-            {"Url": "https://img/b.jpg", "SortOrder": 2},
-            {"Url": "https://img/a.jpg", "SortOrder": 1},
-        ],
-    )
-    _fake, client = make(server, [raw])
-    (item,) = fetch_catalog(client, SpectorSettings(item_group_class="Group")).items
-    assert (item.code, item.ean, item.vat_percent, item.sales_price) == (
-        "HAM-1",
-        "7312345678901",
-        Decimal(25),
-        Decimal("100.50"),
-    )
-    assert {(c.group, c.value) for c in item.classes} == {
-        ("Group", "Tools"),
-        ("Webshop category", "Garden"),
-        ("Comment", "Popular"),
-        ("Internal comment", "Check & reorder soon"),
-        ("Supplier", "Acme AB"),
-    }
-    assert [(p.list_code, p.currency, p.price) for p in item.prices] == [
-        (None, "USD", Decimal(12)),
-        ("A", "SEK", Decimal(90)),
-    ]
-    assert [(t.min_qty, t.discount) for t in item.tier_prices] == [(Decimal(10), Decimal(5))]
-    assert item.descriptions == {"en": "Hammer"}
-    assert [(s.warehouse, s.available, s.on_shelf, s.is_default) for s in item.stock] == [
-        ("01", Decimal(5), Decimal(7), True),
-        ("02", Decimal(1), Decimal(2), False),
-    ]
-    assert item.next_delivery == date(2026, 12, 1)
-    assert item.free_fields == {"Material": "Steel"}
-    assert (item.matrix.parent_code, item.matrix.x_description) == ("HAM", "Small")
-    assert [p.url for p in item.pictures] == ["https://img/a.jpg", "https://img/b.jpg"]
-
-
-def test_deleted_and_webshop_flags(server):
-    _fake, client = make(
-        server,
-        [
-            make_item("DEL", IsDeleted="true"),
-            make_item("HIDDEN", WebshopInfo={"ViewInShop": False}),
-            make_item("NOINFO", WebshopInfo=None),
-        ],
-    )
-    items = {i.code: i for i in fetch_catalog(client, SpectorSettings()).items}
-    assert items["DEL"].deleted
-    assert not items["HIDDEN"].webshop
-    assert not items["NOINFO"].webshop
+def test_the_fixture_items_are_read_whole(server):
+    _fake, client = make(server, load_items())
+    fetch = fetch_catalog(client, SpectorSettings(), batch_size=7)
+    assert len(fetch.items) == 30
+    assert not fetch.rejected
+    assert len(bodies(server)) == 5

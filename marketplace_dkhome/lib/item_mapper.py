@@ -1,0 +1,292 @@
+"""DkHome REST items (RestJsonItem) as catalogue items (the DkHome item-update document).
+
+The mapping follows the document's tables field by field; see the README's
+DkHome table for where each one lands in Odoo. Plain Python: the client
+fetches, this module reads, the catalogue pipeline writes.
+
+Shapes the document leaves open, read literally:
+
+* ``Descriptions`` rows are ``{Language, Description}``; the first one is
+  the item's main description (the product name when no mapped language
+  gives an English one);
+* item prices come embedded as ``SalesPrices`` rows (RestJsonItemPrice:
+  ``{ItemCode, PriceExcl, PriceList, PriceListExternalId}``), or from
+  ``/ItemPrices`` with *Use item prices batch*;
+* ``ItemGroups`` rows are ``{Name, Value}`` (flat) or, with *Use multiple
+  item group levels*, ``{Level, Name, DutchText, GermanText, FrenchText}``
+  (a row without ``Level`` takes its position in the list, top first);
+* ``PictureUrls`` rows are ``{Url, Sequence}``; ``PictureUrl`` is one URL;
+* ``StockValues`` rows are ``{Warehouse, AvailableStock, ShelfStock,
+  ToBeReceived, ToBeDelivered}``; without ``AvailableStock`` the stock
+  formula is ShelfStock + ToBeReceived - ToBeDelivered. Without
+  ``StockValues``, ``LastAvailableStock`` is the item's stock.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from odoo.addons.marketplace_catalog.lib import readers
+from odoo.addons.marketplace_catalog.lib import values as v
+from odoo.addons.marketplace_catalog.lib.item import (
+    CatalogFetch,
+    CatalogItem,
+    ItemClass,
+    ListPrice,
+    WarehouseStock,
+)
+
+DEFAULT_LIST_CODE = "1"
+DEFAULT_LIST_NAME = "Default"
+#: Hierarchical item groups' texts and the language codes they are for.
+GROUP_TEXTS = (("DutchText", "nl"), ("GermanText", "de"), ("FrenchText", "fr"))
+
+
+@dataclass
+class DkHomeSettings:
+    relative_picture_urls: bool = False
+    picture_base_url: str = ""  # empty: the API's scheme and host
+    images_only_from_pim: bool = False
+    multiple_group_levels: bool = False
+    use_item_prices_batch: bool = False
+    disable_batch_update: bool = False
+
+
+@dataclass
+class PriceLists:
+    """The source's price lists, and the "PriceList 1" rules of the document."""
+
+    by_id: dict = field(default_factory=dict)  # {GUID (lower): row}
+    by_external_id: dict = field(default_factory=dict)  # {ExternalId: row}
+    erp_has_list_1: bool = False
+    skipped: int = 0  # prices without a known list, skipped because the ERP has list 1
+
+    @classmethod
+    def read(cls, rows):
+        lists = cls()
+        for row in rows:
+            if not isinstance(row, dict):
+                continue
+            if v.text(row.get("Id")):
+                lists.by_id[v.text(row.get("Id")).lower()] = row
+            if v.text(row.get("ExternalId")):
+                lists.by_external_id[v.text(row.get("ExternalId"))] = row
+            if v.text(row.get("Code")) == DEFAULT_LIST_CODE:
+                lists.erp_has_list_1 = True
+        return lists
+
+    def match(self, price):
+        """The price list row of an item price, or None."""
+        guid = v.text(price.get("PriceList")).lower()
+        external = v.text(price.get("PriceListExternalId"))
+        return (self.by_id.get(guid) if guid else None) or self.by_external_id.get(external)
+
+
+@dataclass
+class Lookups:
+    """What items refer to, fetched once per sync."""
+
+    group_names: dict = field(default_factory=dict)  # {(name,): {lang: text}}
+    group_values: dict = field(default_factory=dict)  # {(name, value): {lang: text}}
+    price_lists: PriceLists = field(default_factory=PriceLists)
+    prices: dict | None = None  # {code: [raw price]} when read in batch
+    picture_base: str = ""
+
+
+def fetch_catalog(client, settings, since=None):
+    """Every item (modified since ``since``) as a ``CatalogFetch``."""
+    lookups = read_lookups(client, settings)
+    fetch = CatalogFetch()
+    pages = client.iter_item_pages(since, first_page_only=settings.disable_batch_update)
+    for page_number, page in enumerate(pages, start=1):
+        for raw in page:
+            fetch.add(raw, lambda raw: parse_item(raw, settings, lookups))
+        if settings.disable_batch_update and page_number == 1 and page:
+            fetch.complete = False
+            fetch.warnings.append(
+                "Batch update is disabled: only the first page of items was read."
+            )
+    if lookups.price_lists.skipped:
+        fetch.warnings.append(
+            f"{lookups.price_lists.skipped} price(s) without a known price list were skipped: "
+            "the ERP provides PriceList 1."
+        )
+    return fetch
+
+
+def read_lookups(client, settings):
+    names = readers.translations(
+        client.get_group_name_translations(), ("Name",), "Language", "Text"
+    )
+    values = readers.translations(
+        client.get_group_value_translations(), ("Name", "Value"), "Language", "Text"
+    )
+    prices = None
+    if settings.use_item_prices_batch:
+        prices = {}
+        for row in client.iter_item_prices():
+            if isinstance(row, dict):
+                prices.setdefault(v.text(row.get("ItemCode")), []).append(row)
+    base = settings.picture_base_url
+    if not base:
+        parts = urlsplit(client.base_url)
+        base = f"{parts.scheme}://{parts.netloc}"
+    return Lookups(names, values, PriceLists.read(client.get_price_lists()), prices, base)
+
+
+def parse_item(raw, settings=None, lookups=None):
+    """One RestJsonItem as a ``CatalogItem``; ``ValueError`` names what is wrong."""
+    settings = settings or DkHomeSettings()
+    lookups = lookups or Lookups()
+    code = v.item_code(raw)
+
+    def read(reader, key, source=raw):
+        return v.field(source, key, reader)
+
+    descriptions = {}
+    main = ""
+    for row in v.rows(raw, "Descriptions"):
+        text = v.plain(row.get("Description"), "Descriptions.Description")
+        lang = v.text(row.get("Language")).lower()
+        if text and not main:
+            main = text
+        if text and lang:
+            descriptions.setdefault(lang, text)
+    indicator = read(v.number, "StockIndicator")
+    item = CatalogItem(
+        code=code,
+        description=main,
+        descriptions=descriptions,
+        created_at=read(v.timestamp, "Created"),
+        ean=v.plain(raw.get("EanCode"), "EanCode"),
+        free_sort_field=v.plain(raw.get("FreeSortField"), "FreeSortField"),
+        last_available_stock=read(v.number, "LastAvailableStock"),
+        next_delivery=read(v.day, "NextDelivery"),
+        package_size=read(v.number, "PurchasePackageSize"),
+        sales_price=read(v.number, "SalesPriceExcl"),
+        unit=v.plain(raw.get("Unit"), "Unit"),
+        modified_at=read(v.timestamp, "Modified"),
+        vat_percent=read(v.number, "VatPercentage"),
+        accepts_default_discount=(
+            None
+            if raw.get("AcceptsDefaultDiscount") is None
+            else read(v.flag, "AcceptsDefaultDiscount")
+        ),
+        stock_indicator=None if indicator is None else int(indicator),
+        matrix=readers.matrix(
+            raw,
+            "MatrixCode",
+            "MatrixDescription",
+            "MatrixId",
+            "MatrixXValue",
+            "MatrixXDescription",
+            "MatrixYValue",
+            "MatrixYDescription",
+        ),
+    )
+    item.free_fields = {
+        v.text(row.get("Key")): v.plain(row.get("Value"), "FreeFields.Value")
+        for row in v.rows(raw, "FreeFields")
+        if v.text(row.get("Key"))
+    }
+    item.classes = _classes(v.rows(raw, "ItemGroups"), settings, lookups)
+    if lookups.prices is not None:
+        price_rows = lookups.prices.get(code, [])
+    else:
+        price_rows = v.rows(raw, "SalesPrices")
+    item.prices = _prices(code, price_rows, lookups.price_lists)
+    item.stock = [
+        readers.stock_values(
+            row, "Warehouse", "AvailableStock", "ShelfStock", "ToBeReceived", "ToBeDelivered"
+        )
+        for row in v.rows(raw, "StockValues")
+    ]
+    if not item.stock and item.last_available_stock is not None:
+        item.stock = [WarehouseStock("", available=item.last_available_stock)]
+    if not settings.images_only_from_pim:
+        base = lookups.picture_base if settings.relative_picture_urls else None
+        item.pictures = readers.pictures(
+            v.rows(raw, "PictureUrls"), v.plain(raw.get("PictureUrl"), "PictureUrl"), base
+        )
+    return item
+
+
+def _classes(groups, settings, lookups):
+    """Item groups as classes: ``Name: Value`` (flat) or one class per level."""
+    classes = []
+    if not settings.multiple_group_levels:
+        for row in groups:
+            name = v.plain(row.get("Name"), "ItemGroups.Name")
+            value = row.get("Value")
+            if name and value is not None and v.plain(value, "ItemGroups.Value"):
+                value = v.plain(value, "ItemGroups.Value")
+                classes.append(
+                    ItemClass(
+                        group=name,
+                        value=value,
+                        group_translations=dict(lookups.group_names.get((name,), {})),
+                        value_translations=dict(lookups.group_values.get((name, value), {})),
+                    )
+                )
+        return classes
+    for position, row in enumerate(groups, start=1):
+        level = v.field(row, "Level", v.number)
+        level = str(int(level if level is not None else position))
+        value = v.plain(row.get("Name"), "ItemGroups.Name") or v.plain(
+            row.get("DutchText"), "ItemGroups.DutchText"
+        )
+        if not value:
+            continue
+        texts = {
+            lang: v.plain(row.get(key), f"ItemGroups.{key}")
+            for key, lang in GROUP_TEXTS
+            if v.text(row.get(key))
+        }
+        texts.update(lookups.group_values.get((level, value), {}))
+        classes.append(
+            ItemClass(
+                group=level,
+                value=value,
+                group_translations=dict(lookups.group_names.get((level,), {})),
+                value_translations=texts,
+            )
+        )
+    return classes
+
+
+def _prices(code, rows, price_lists):
+    """Item prices on their price lists, by the document's "PriceList 1" rules.
+
+    A price whose PriceList GUID or PriceListExternalId matches a source
+    list goes to that list (its Code and Description). A price on no known
+    list goes to a default list "1" ("Default") unless the ERP provides a
+    list with Code 1: then it is skipped, not to overwrite the ERP's data.
+    """
+    prices = []
+    for row in rows:
+        item_code = v.text(row.get("ItemCode")) or code
+        if item_code != code:
+            continue
+        amount = v.field(row, "PriceExcl", v.number)
+        if amount is None:
+            continue
+        found = price_lists.match(row)
+        if found:
+            list_code = v.text(found.get("Code")) or v.text(found.get("Id"))
+            prices.append(
+                ListPrice(
+                    v.text(found.get("Currency")).upper(),
+                    amount,
+                    list_code=list_code,
+                    list_name=v.text(found.get("Description")) or list_code,
+                    exact=True,
+                )
+            )
+        elif price_lists.erp_has_list_1:
+            price_lists.skipped += 1
+        else:
+            prices.append(
+                ListPrice(
+                    "", amount, list_code=DEFAULT_LIST_CODE, list_name=DEFAULT_LIST_NAME, exact=True
+                )
+            )
+    return prices
