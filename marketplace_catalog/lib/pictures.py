@@ -15,17 +15,21 @@ differently a moment later (DNS rebinding) is not covered.
 """
 
 import hashlib
+import io
 import ipaddress
 import socket
 import time
 from urllib.parse import urljoin, urlsplit
 
 import requests
+from PIL import Image
 
 from odoo.addons.marketplace_base.lib.http import AnswerTooLarge, AnswerTooSlow, read_bounded
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
+#: Pixels a picture may have (Odoo's own upload limit is 50 million).
+MAX_PIXELS = 50_000_000
 #: Raster types Odoo turns into product images; SVG is refused (it carries script).
 IMAGE_TYPES = {"image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/bmp"}
 
@@ -63,6 +67,31 @@ def check_public(url, allowed_hosts=()):
         address = ipaddress.ip_address(info[4][0].split("%")[0])
         if not address.is_global or address.is_multicast:
             raise PictureError("refused: the address is not a public one")
+
+
+def check_decodes(content):
+    """Refuse what Odoo could not turn into a whole product image: a truncated
+    or corrupt file, or one whose pixels would not fit in memory.
+
+    Odoo itself lets PIL pad truncated files (reports set
+    ``LOAD_TRUNCATED_IMAGES``), which would show half a picture; so the
+    structure is checked too: every PNG chunk's checksum, a JPEG's end marker.
+    """
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise PictureError(f"too large ({width} x {height} pixels)")
+            kind = image.format
+            image.verify()  # chunk checksums: a truncated PNG fails here
+        if kind == "JPEG" and not content.rstrip(b"\0").endswith(b"\xff\xd9"):
+            raise PictureError("not an image Odoo can read (the file is cut short)")
+        with Image.open(io.BytesIO(content)) as image:
+            image.load()  # decodes every pixel
+    except PictureError:
+        raise
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise PictureError("not an image Odoo can read") from None
 
 
 def fetch_picture(
@@ -109,4 +138,5 @@ def _read_image(response, max_bytes, ends_at):
         raise PictureError("could not be downloaded") from None
     if not content:
         raise PictureError("empty answer")
+    check_decodes(content)
     return content, hashlib.sha1(content, usedforsecurity=False).hexdigest()

@@ -21,18 +21,18 @@ class CatalogPricelistWriter(models.AbstractModel):
     _description = "Write Catalogue Price Lists"
 
     @api.model
-    def _default_pricelist(self, account, context):
+    def _default_pricelist(self, account, sync):
         """The company currency's list ``C-<CUR>``, always present."""
         currency = account.company_id.currency_id
         code, name = currency_list(currency.name)
-        return self._pricelists(account, {code: (currency.name, name)}, context)[code]
+        return self._pricelists(account, {code: (currency.name, name)}, sync)[code]
 
     @api.model
-    def _pricelists(self, account, wanted, context):
+    def _pricelists(self, account, wanted, sync):
         """``{code: pricelist id}`` for ``{code: (currency, name)}``, creating the missing ones."""
         if not wanted:
             return {}
-        context.enable_setting("product.group_product_pricelist")
+        sync.enable_setting("product.group_product_pricelist")
         Pricelist = self.env["product.pricelist"].with_context(active_test=False)
         found = {
             p.marketplace_code: p
@@ -47,7 +47,7 @@ class CatalogPricelistWriter(models.AbstractModel):
         for code, (currency_name, name) in wanted.items():
             if code in found:
                 continue
-            currency = self._currency(currency_name, context)
+            currency = self._currency(currency_name, sync)
             if not currency:
                 continue
             result[code] = Pricelist.create(
@@ -59,23 +59,23 @@ class CatalogPricelistWriter(models.AbstractModel):
                     "marketplace_code": code,
                 }
             ).id
-            context.counters["price_lists_created"] += 1
+            sync.counters["price_lists_created"] += 1
         return result
 
     @api.model
-    def _currency(self, name, context):
+    def _currency(self, name, sync):
         currency = (
             self.env["res.currency"].with_context(active_test=False).search([("name", "=", name)])
         )
         if not currency:
-            context.warn(self.env._("Unknown currency %s: its prices were skipped", name))
+            sync.warn(self.env._("Unknown currency %s: its prices were skipped", name))
         elif not currency.active:
             currency.active = True
-            context.warn(self.env._("Currency %s was activated for its price list", name))
+            sync.warn(self.env._("Currency %s was activated for its price list", name))
         return currency
 
     @api.model
-    def _write_prices(self, account, targets, context):
+    def _write_prices(self, account, targets, sync):
         """Make the account's price lists hold exactly the rules of the changed items."""
         targets = [t for t in targets if t.changed]
         if not targets:
@@ -87,7 +87,7 @@ class CatalogPricelistWriter(models.AbstractModel):
             if target.is_variant and item.sales_price is not None:
                 item = _with_variant_price(item, company_currency)
             rules, zeros = price_rules(item, company_currency)
-            context.counters["zero_prices_skipped"] += zeros
+            sync.counters["zero_prices_skipped"] += zeros
             for rule in rules:
                 wanted_lists[rule.list_code] = (rule.currency, rule.list_name)
                 desired[
@@ -99,7 +99,7 @@ class CatalogPricelistWriter(models.AbstractModel):
                         rule.min_qty,
                     )
                 ] = rule
-        pricelist_ids = self._pricelists(account, wanted_lists, context)
+        pricelist_ids = self._pricelists(account, wanted_lists, sync)
         by_key = {}
         for (code, tmpl_id, product_id, is_variant, min_qty), rule in desired.items():
             if code in pricelist_ids:
@@ -138,9 +138,9 @@ class CatalogPricelistWriter(models.AbstractModel):
             Item.browse(ids).write(dict(values))
         if to_delete:
             Item.browse(to_delete).unlink()
-        context.counters["price_rules_created"] += len(to_create)
-        context.counters["price_rules_updated"] += sum(len(ids) for ids in to_update.values())
-        context.counters["price_rules_removed"] += len(to_delete)
+        sync.counters["price_rules_created"] += len(to_create)
+        sync.counters["price_rules_updated"] += sum(len(ids) for ids in to_update.values())
+        sync.counters["price_rules_removed"] += len(to_delete)
 
     @api.model
     def _existing_rules(self, account, tmpl_ids):

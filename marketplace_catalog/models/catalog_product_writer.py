@@ -94,7 +94,7 @@ class CatalogProductWriter(models.AbstractModel):
 
     # --------------------------------------------------------------- writing
     @api.model
-    def _write_items(self, account, items, links, context):
+    def _write_items(self, account, items, links, sync):
         """Create or update products for ``items``; ``[CatalogTarget]`` of those that landed."""
         matches = self._match_products(account.company_id, {item.code for item in items})
         simple = [item for item in items if not item.matrix]
@@ -102,21 +102,19 @@ class CatalogProductWriter(models.AbstractModel):
         for item in items:
             if item.matrix:
                 cells[item.matrix.parent_code.strip() or item.code].append(item)
-        targets = self._write_simple(account, simple, links, matches, context)
+        targets = self._write_simple(account, simple, links, matches, sync)
         index = MatrixIndex(links) if cells else None
         for parent_code, group in cells.items():
-            targets += self._write_matrix(
-                account, parent_code, group, links, matches, context, index
-            )
-        self._write_translations(targets, context)
+            targets += self._write_matrix(account, parent_code, group, links, matches, sync, index)
+        self._write_translations(targets, sync)
         return targets
 
     @api.model
-    def _write_simple(self, account, items, links, matches, context):
+    def _write_simple(self, account, items, links, matches, sync):
         # product.product creates its templates and checks barcodes once per
         # batch; product.template checks them variant by variant (2x slower)
         Product = self.env["product.product"].with_company(account.company_id).with_context(**QUIET)
-        counters = context.counters
+        counters = sync.counters
         targets, to_create = [], []
         resolved = [
             (item, self._resolve(item.code, links.get(item.code), matches, counters["errors"]))
@@ -128,7 +126,7 @@ class CatalogProductWriter(models.AbstractModel):
             if found is False:
                 continue
             link = links.get(item.code)
-            fingerprint = context.fingerprint(item)
+            fingerprint = sync.fingerprint(item)
             if found is None:
                 to_create.append((item, fingerprint))
                 continue
@@ -142,29 +140,29 @@ class CatalogProductWriter(models.AbstractModel):
                 counters["unchanged"] += 1
                 targets.append(CatalogTarget(item, product_id, tmpl_id, False, False))
                 continue
-            if self._update(product.product_tmpl_id, item, context, counters, restore=True):
+            if self._update(product.product_tmpl_id, item, sync, counters, restore=True):
                 counters["updated"] += 1
-                context.fingerprints[item.code] = fingerprint
+                sync.fingerprints[item.code] = fingerprint
                 targets.append(CatalogTarget(item, product_id, tmpl_id, False, True))
-        vals_list = [self._template_values(item, account, context) for item, _fp in to_create]
+        vals_list = [self._template_values(item, account, sync) for item, _fp in to_create]
         created, errors = create_isolated(Product, vals_list, [i.code for i, _fp in to_create])
         counters["errors"] += errors
         by_code = {product.default_code: product for product in created}
         for item, fingerprint in to_create:
             product = by_code.get(item.code)
             if product:
-                context.apply_class_lines(product.product_tmpl_id, item)
+                sync.apply_class_lines(product.product_tmpl_id, item)
                 counters["created"] += 1
-                context.fingerprints[item.code] = fingerprint
+                sync.fingerprints[item.code] = fingerprint
                 targets.append(
                     CatalogTarget(item, product.id, product.product_tmpl_id.id, False, True)
                 )
         return targets
 
     @api.model
-    def _update(self, template, item, context, counters, restore=False):
+    def _update(self, template, item, sync, counters, restore=False):
         """Write the item on an existing template (in a savepoint); False when it failed."""
-        values = self._template_values(item, template.company_id, context, update=True)
+        values = self._template_values(item, template.company_id, sync, update=True)
         if restore and not template.active:
             values["active"] = True
             counters["restored"] += 1
@@ -175,16 +173,16 @@ class CatalogProductWriter(models.AbstractModel):
                         lambda p: p.default_code and p.default_code.strip() == item.code
                     ).write({"active": True})
                 template.write(values)
-                context.apply_class_lines(template, item)
+                sync.apply_class_lines(template, item)
         except Exception as exc:  # noqa: BLE001 - reported in the job result, others go on
             counters["errors"].append(f"{item.code}: {exc.args[0] if exc.args else exc}")
             return False
         return True
 
     @api.model
-    def _template_values(self, item, account_or_company, context, update=False):
+    def _template_values(self, item, account_or_company, sync, update=False):
         company = getattr(account_or_company, "company_id", account_or_company)
-        values = {"name": context.base_name(item)}
+        values = {"name": sync.base_name(item)}
         if item.sales_description or not update:
             # an item without article info leaves a sales description set in Odoo alone
             values["description_sale"] = item.sales_description or False
@@ -193,7 +191,7 @@ class CatalogProductWriter(models.AbstractModel):
             # an item without EAN leaves a barcode set in Odoo alone
             values["barcode"] = barcode or False
         if not update:
-            uom_id = context.uom_id(item.unit)
+            uom_id = sync.uom_id(item.unit)
             values.update(
                 default_code=item.code,
                 type="consu",
@@ -207,31 +205,31 @@ class CatalogProductWriter(models.AbstractModel):
             values["list_price"] = float(item.sales_price)
         if item.cost is not None:
             values["standard_price"] = float(item.cost)
-        tax = context.tax_id(item.vat_percent)
+        tax = sync.tax_id(item.vat_percent)
         if tax:
             values["taxes_id"] = [(6, 0, [tax])]
-        values.update(context.class_values(item, update))
+        values.update(sync.class_values(item, update))
         return values
 
     # ---------------------------------------------------------------- matrix
     @api.model
-    def _write_matrix(self, account, parent_code, items, links, matches, context, index):
+    def _write_matrix(self, account, parent_code, items, links, matches, sync, index):
         """The cells of one matrix item become variants of one template."""
-        x_attr, y_attr = context.matrix_attributes()
+        x_attr, y_attr = sync.matrix_attributes()
         # cells are keyed by their values: the descriptions are often the axis's
         # label ("Kleur") and would fold every cell of a family into one
         axes, cell_of = {}, {}
         for item in items:
             x, y = item.matrix.x_value, item.matrix.y_value
             axes[item.code] = (
-                x and context.attribute_value(x_attr, x),
-                y and context.attribute_value(y_attr, y),
+                x and sync.attribute_value(x_attr, x),
+                y and sync.attribute_value(y_attr, y),
             )
         kept = []
         for item in items:
             key = frozenset(value for value in axes[item.code] if value)
             if key in cell_of:
-                context.counters["errors"].append(
+                sync.counters["errors"].append(
                     self.env._(
                         "%(code)s: same matrix cell as %(other)s in %(parent)s (X %(x)s, Y %(y)s);"
                         " not written",
@@ -249,13 +247,13 @@ class CatalogProductWriter(models.AbstractModel):
         try:
             with self.env.cr.savepoint():
                 template = self._matrix_template(
-                    account, parent_code, items, links, matches, context, index
+                    account, parent_code, items, links, matches, sync, index
                 )
                 self._ensure_axis(template, x_attr, {x for x, _y in axes.values() if x})
                 self._ensure_axis(template, y_attr, {y for _x, y in axes.values() if y})
         except Exception as exc:  # noqa: BLE001 - reported, the other items go on
             reason = exc.args[0] if exc.args else exc
-            context.counters["errors"] += [
+            sync.counters["errors"] += [
                 f"{item.code}: matrix {parent_code} could not be written: {reason}"
                 for item in items
             ]
@@ -269,14 +267,14 @@ class CatalogProductWriter(models.AbstractModel):
             key = frozenset(value for value in axes[item.code] if value)
             variant = variants.get(key)
             if not variant:
-                context.counters["errors"].append(
+                sync.counters["errors"].append(
                     self.env._("%s: no variant for this matrix cell", item.code)
                 )
                 continue
             taken = (variant.default_code or "").strip()
             if taken and taken != item.code:
                 # another item holds this cell (from an earlier batch or sync)
-                context.counters["errors"].append(
+                sync.counters["errors"].append(
                     self.env._(
                         "%(code)s: same matrix cell as %(other)s in %(parent)s (X %(x)s, Y %(y)s);"
                         " not written",
@@ -288,7 +286,7 @@ class CatalogProductWriter(models.AbstractModel):
                     )
                 )
                 continue
-            target = self._write_cell(variant, item, links.get(item.code), context)
+            target = self._write_cell(variant, item, links.get(item.code), sync)
             if target:
                 targets.append(target)
         cells = {frozenset(value for value in axis if value) for axis in axes.values()}
@@ -296,7 +294,7 @@ class CatalogProductWriter(models.AbstractModel):
         return targets
 
     @api.model
-    def _matrix_template(self, account, parent_code, items, links, matches, context, index):
+    def _matrix_template(self, account, parent_code, items, links, matches, sync, index):
         """The template of a matrix: found through any of its cells, else created."""
         Template = (
             self.env["product.template"].with_company(account.company_id).with_context(**QUIET)
@@ -314,16 +312,16 @@ class CatalogProductWriter(models.AbstractModel):
                 template.active = True
             return template
         first = items[0]
-        values = self._template_values(first, account, context)
+        values = self._template_values(first, account, sync)
         values.update(
             name=first.matrix.parent_description or parent_code, default_code=False, barcode=False
         )
         return Template.create(values)
 
     @api.model
-    def _write_cell(self, variant, item, link, context):
-        counters = context.counters
-        fingerprint = context.fingerprint(item)
+    def _write_cell(self, variant, item, link, sync):
+        counters = sync.counters
+        fingerprint = sync.fingerprint(item)
         tmpl_id = variant.product_tmpl_id.id
         if link and link.get("fingerprint") == fingerprint and variant.active:
             counters["unchanged"] += 1
@@ -340,7 +338,7 @@ class CatalogProductWriter(models.AbstractModel):
             counters["errors"].append(f"{item.code}: {exc.args[0] if exc.args else exc}")
             return None
         counters["updated" if link else "created"] += 1
-        context.fingerprints[item.code] = fingerprint
+        sync.fingerprints[item.code] = fingerprint
         return CatalogTarget(item, variant.id, tmpl_id, True, True)
 
     @api.model
@@ -376,7 +374,7 @@ class CatalogProductWriter(models.AbstractModel):
 
     # ---------------------------------------------------------- translations
     @api.model
-    def _write_translations(self, targets, context):
+    def _write_translations(self, targets, sync):
         """Product names per mapped language, in one statement per batch."""
         rows = []
         for target in targets:
@@ -384,7 +382,7 @@ class CatalogProductWriter(models.AbstractModel):
                 continue
             names = {
                 lang: text
-                for lang, text in context.translations(target.item.descriptions).items()
+                for lang, text in sync.translations(target.item.descriptions).items()
                 if lang != "en_US"
             }
             if names and not target.is_variant:

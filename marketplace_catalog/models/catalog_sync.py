@@ -26,7 +26,6 @@ _logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
 MAX_REASONS = 5  # reasons quoted in a failed sync's message
-CHUNK_SECONDS = 50
 LINK_COLUMNS = (
     "account_id",
     "company_id",
@@ -79,9 +78,9 @@ class CatalogSync(models.AbstractModel):
         each batch; archiving waits for the last chunk.
         """
         log = job_logger(_logger, account, job)
-        deadline = self._chunk_deadline()
-        context = SyncContext(account, job)
-        counters = context.counters
+        deadline = self._chunk_deadline(job)
+        sync = SyncContext(account, job)
+        counters = sync.counters
         for key in ("created", "updated", "unchanged", "restored", "archived"):
             counters[key] = 0
         counters["items_fetched"] = len(fetch.items) + len(fetch.rejected)
@@ -94,7 +93,7 @@ class CatalogSync(models.AbstractModel):
             skipped["malformed"] = len(fetch.rejected)
             counters["rejected"] = [f"{r.code}: {r.reason}" for r in fetch.rejected[:MAX_LISTED]]
         for text in [*fetch.warnings, *selection.warnings]:
-            context.warn(text)
+            sync.warn(text)
 
         items = sorted(selection.items, key=lambda item: item.code)
         if resume_after:
@@ -107,19 +106,22 @@ class CatalogSync(models.AbstractModel):
         Prices = self.env["marketplace.catalog.pricelist.writer"]
         Pictures = self.env["marketplace.catalog.picture.writer"]
         if account.catalog_enabled:
-            Prices._default_pricelist(account, context)
+            Prices._default_pricelist(account, sync)
         batches = list(split_every(self._batch_size(), items, list))
         for number, batch in enumerate(batches, start=1):
-            targets = Products._write_items(account, batch, links, context)
-            Prices._write_prices(account, targets, context)
-            Pictures._write_pictures(account, targets, context)
-            self._store_links(account, targets, context, job)
+            targets = Products._write_items(account, batch, links, sync)
+            Prices._write_prices(account, targets, sync)
+            Pictures._write_pictures(account, targets, sync)
+            self._store_links(account, targets, sync, job)
+            if job:
+                changed = {target.tmpl_id for target in targets if target.changed}
+                job._link_records(self.env["product.template"].browse(sorted(changed)))
             for target in targets:
                 if target.changed:
                     links[target.item.code] = {
                         "product_id": target.product_id,
                         "tmpl_id": target.tmpl_id,
-                        "fingerprint": context.fingerprints.get(target.item.code),
+                        "fingerprint": sync.fingerprints.get(target.item.code),
                         "parent_code": _parent_code(target.item),
                     }
             if with_stock:
@@ -133,10 +135,10 @@ class CatalogSync(models.AbstractModel):
         if "resume_after" in counters:
             gone = set()  # the last chunk archives, when every item has been written
         else:
-            gone = self._gone(account, fetch, selection, links, full, context)
+            gone = self._gone(account, fetch, selection, links, full, sync)
         counters["archived"] = self._archive(account, gone, links)
 
-        return self._result(context, skipped, stock, full)
+        return self._result(sync, skipped, stock, full)
 
     @api.model
     def _check_readable(self, account, fetch):
@@ -161,13 +163,13 @@ class CatalogSync(models.AbstractModel):
         )
 
     @api.model
-    def _result(self, context, skipped, stock, full):
+    def _result(self, sync, skipped, stock, full):
         """The job result: counters, skipped per reason, warnings, stock, a summary."""
-        result = {key: value for key, value in context.counters.items() if value not in ([], None)}
+        result = {key: value for key, value in sync.counters.items() if value not in ([], None)}
         if skipped:
             result["skipped"] = skipped
-        if context.warnings:
-            result["warnings"] = context.warnings
+        if sync.warnings:
+            result["warnings"] = sync.warnings
         if stock:
             result.update(
                 {key if key.startswith("stock") else f"stock_{key}": v for key, v in stock.items()}
@@ -178,19 +180,19 @@ class CatalogSync(models.AbstractModel):
             "%(unchanged)s unchanged, %(archived)s archived, %(skipped)s skipped, "
             "%(errors)s errors",
             mode=self.env._("Full") if full else self.env._("Incremental"),
-            fetched=context.counters["items_fetched"],
-            created=context.counters["created"],
-            updated=context.counters["updated"],
-            unchanged=context.counters["unchanged"],
-            archived=context.counters["archived"],
+            fetched=sync.counters["items_fetched"],
+            created=sync.counters["created"],
+            updated=sync.counters["updated"],
+            unchanged=sync.counters["unchanged"],
+            archived=sync.counters["archived"],
             skipped=sum(skipped.values()),
-            errors=len(context.counters["errors"]),
+            errors=len(sync.counters["errors"]),
         )
-        result["errors"] = context.counters["errors"][:MAX_LISTED]
+        result["errors"] = sync.counters["errors"][:MAX_LISTED]
         return result
 
     @api.model
-    def _gone(self, account, fetch, selection, links, full, context):
+    def _gone(self, account, fetch, selection, links, full, sync):
         """Codes whose products are archived: deleted, hidden, or (full sync) not returned."""
         gone = set(selection.deleted)
         if account.catalog_only_webshop:
@@ -199,19 +201,15 @@ class CatalogSync(models.AbstractModel):
             kept = {item.code for item in selection.items}
             gone |= set(links) - kept - {r.code for r in fetch.rejected}
         elif full:
-            context.warn(self.env._("The source answer was partial: nothing was archived"))
+            sync.warn(self.env._("The source answer was partial: nothing was archived"))
         return gone
 
     @api.model
-    def _chunk_deadline(self):
-        """When a sync job stops taking new batches (``marketplace_catalog.chunk_seconds``).
-
-        Odoo's cron workers are killed after ``limit_time_real`` (120 s by
-        default); 50 s of writing leaves room for the fetch and the last batch.
-        0 means no limit.
-        """
-        seconds = float(self._param("chunk_seconds", CHUNK_SECONDS))
-        return time.monotonic() + seconds if seconds > 0 else float("inf")
+    def _chunk_deadline(self, job=None):
+        """When a sync job stops taking new batches: the end of the job's part
+        (Settings > Marketplace > *Job part*, 50 s from the job's start), so
+        it ends well within a cron worker's time limit. No job, no limit."""
+        return job._part_deadline() if job else float("inf")
 
     @api.model
     def _batch_size(self):
@@ -239,7 +237,7 @@ class CatalogSync(models.AbstractModel):
         return {row["code"]: row for row in self.env.cr.dictfetchall()}
 
     @api.model
-    def _store_links(self, account, targets, context, job):
+    def _store_links(self, account, targets, sync, job):
         rows = [t for t in targets if t.changed]
         if not rows:
             return
@@ -265,9 +263,9 @@ class CatalogSync(models.AbstractModel):
                     _parent_code(t.item),
                     t.product_id,
                     t.tmpl_id,
-                    context.fingerprints.get(t.item.code),
+                    sync.fingerprints.get(t.item.code),
                     _json(t.item.free_fields),
-                    _json({**t.item.info, **context.unmapped_names(t.item)}),
+                    _json({**t.item.info, **sync.unmapped_names(t.item)}),
                     t.item.internal_code or None,
                     t.item.free_sort_field or None,
                     t.item.accepts_default_discount,

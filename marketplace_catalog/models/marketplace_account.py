@@ -218,21 +218,15 @@ class MarketplaceAccount(models.Model):
             self, fetch, job, full=full, resume_after=resume_after
         )
         if result.get("resume_after"):
-            part = int(params.get("part") or 1) + 1
-            first_name = params.get("first_name") or job.name
-            follow_up = self._enqueue_job(
-                "sync_catalog",
-                params={
+            follow_up = job._continue(
+                {
                     "full": full,
                     "since": fields.Datetime.to_string(since) if since else None,
                     "started": fields.Datetime.to_string(started),
                     "resume_after": result["resume_after"],
-                    "part": part,
-                    "first_name": first_name,
-                },
-                name=self.env._("%(name)s (part %(part)s)", name=first_name, part=part),
-                identity_key=f"catalog-sync-part-{job.id}",
+                }
             )
+            result["continued_in_job"] = follow_up.id
             result["summary"] = self.env._(
                 "%(summary)s; %(left)s items left, continued in job %(job)s",
                 summary=result["summary"],

@@ -1,1 +1,1 @@
-from . import test_catalog_pipeline
+from . import test_catalog_pictures, test_catalog_pipeline

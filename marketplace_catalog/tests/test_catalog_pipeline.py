@@ -1,5 +1,7 @@
+import time
 from datetime import timedelta
 from decimal import Decimal
+from unittest.mock import patch
 
 from odoo.tests import tagged
 
@@ -33,6 +35,17 @@ class TestCatalogPipeline(CatalogPipelineCase):
         self.assertEqual((second.result["updated"], second.result["archived"]), (1, 0))
         self.assertTrue(self.product("A").active, "an incremental sync archives nothing")
         self.assertEqual(self.product("B").list_price, 12.0)
+
+    def test_the_job_links_the_products_it_created_or_changed(self):
+        self.serve(item("A"), item("B"))
+        first = self.sync()
+        action = first.action_view_records()
+        self.assertEqual(action["res_model"], "product.template")
+        templates = self.env["product.template"].search(action["domain"])
+        self.assertEqual(templates, (self.product("A") | self.product("B")).product_tmpl_id)
+        self.serve(item("A"), item("B", sales_price=Decimal(11)))
+        second = self.sync()
+        self.assertEqual(second.record_count, 1, "only B changed")
 
     def test_force_full_sync_is_cleared_by_a_successful_full_sync(self):
         self.serve(item("A"))
@@ -75,10 +88,11 @@ class TestCatalogPipeline(CatalogPipelineCase):
     def test_a_long_sync_continues_in_parts_and_archives_at_the_end(self):
         Param = self.env["ir.config_parameter"].sudo()
         Param.set_param("marketplace_catalog.batch_size", "2")
-        Param.set_param("marketplace_catalog.chunk_seconds", "0.000001")
         stock = [WarehouseStock("01", available=Decimal(3))]
         self.serve(*[item(f"P{n}", stock=list(stock)) for n in range(5)])
-        first = self.sync(full=True)
+        Job = type(self.env["marketplace.job"])
+        with patch.object(Job, "_part_deadline", lambda job: time.monotonic() - 1):
+            first = self.sync(full=True)
         self.assertEqual((first.result["resume_after"], first.result["items_left"]), ("P1", 3))
         self.assertIn("3 items left, continued in job", first.summary)
         jobs = self.sync_jobs()
@@ -90,7 +104,8 @@ class TestCatalogPipeline(CatalogPipelineCase):
         )
 
         self.serve(*[item(f"P{n}") for n in range(1, 5)])
-        self.sync(full=True)
+        with patch.object(Job, "_part_deadline", lambda job: time.monotonic() - 1):
+            self.sync(full=True)
         later = self.sync_jobs()[3:]
         self.assertEqual([job.result["archived"] for job in later], [0, 1], "archived at the end")
         self.assertFalse(self.product("P0").active)

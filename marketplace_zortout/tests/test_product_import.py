@@ -63,8 +63,8 @@ class TestProductImport(ZortoutCase):
 
     def test_a_long_import_continues_in_parts(self):
         self.env["ir.config_parameter"].set_param("marketplace_catalog.batch_size", "2")
-        Sync = type(self.env["marketplace.catalog.sync"])
-        with patch.object(Sync, "_chunk_deadline", lambda self: time.monotonic() - 1):
+        Job = type(self.env["marketplace.job"])
+        with patch.object(Job, "_part_deadline", lambda job: time.monotonic() - 1):
             first = self.import_products()[:1]
         jobs = self.env["marketplace.job"].search(
             [("account_id", "=", self.account.id), ("job_type", "=", "sync_products_from_zortout")],

@@ -5,10 +5,12 @@ here as an attacker would write them: internal addresses in every
 spelling, redirects to them, SVG, answers that never end.
 """
 
+import io
 import socket
 import time
 
 import pytest
+from PIL import Image
 
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 from odoo.addons.marketplace_catalog.lib.pictures import (
@@ -18,7 +20,14 @@ from odoo.addons.marketplace_catalog.lib.pictures import (
     fetch_picture,
 )
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 100
+
+def png(size=(40, 30), mode="RGB"):
+    buffer = io.BytesIO()
+    Image.new(mode, size).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+PNG = png()
 OWN = ("127.0.0.1",)  # the fixture server plays the account's own host
 
 
@@ -44,12 +53,21 @@ def test_picture_is_downloaded_and_hashed(server):
         ((200, b"<svg onload='x()'/>", {"Content-Type": "image/svg+xml"}), "not an image"),
         ((200, b"x" * 3000, {"Content-Type": "image/png"}), "larger than 1 KB"),
         ((200, b"", {"Content-Type": "image/png"}), "empty"),
+        ((200, PNG[:60], {"Content-Type": "image/png"}), "not an image Odoo can read"),
+        ((200, b"\x89PNG\r\n\x1a\n" + b"0" * 100, {"Content-Type": "image/png"}), "can read"),
     ],
 )
 def test_picture_failures_say_why(server, answer, message):
     server.route("/p", lambda r: answer)
     with pytest.raises(PictureError, match=message):
         fetch_picture(f"{server.url}/p", max_bytes=1024, allowed_hosts=OWN)
+
+
+def test_a_small_file_of_too_many_pixels_is_refused_before_it_is_decoded(server):
+    bomb = png((9000, 9000), mode="1")  # 81 million pixels in a few kilobytes
+    server.route("/bomb.png", lambda r: (200, bomb, {"Content-Type": "image/png"}))
+    with pytest.raises(PictureError, match="too large \\(9000 x 9000 pixels\\)"):
+        fetch_picture(f"{server.url}/bomb.png", allowed_hosts=OWN)
 
 
 @pytest.mark.parametrize(
@@ -150,3 +168,24 @@ def test_relative_picture_urls_are_joined():
         absolute_url("https://cdn.example/a.jpg", "https://erp.example")
         == "https://cdn.example/a.jpg"
     )
+
+
+def test_truncated_pictures_are_refused_even_where_pil_pads_them(server, monkeypatch):
+    """Odoo's reports turn on PIL's LOAD_TRUNCATED_IMAGES for the whole process."""
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    for kind, fmt in (("png", "PNG"), ("jpeg", "JPEG")):
+        buffer = io.BytesIO()
+        Image.effect_noise((200, 200), 60).convert("RGB").save(buffer, format=fmt)
+        whole = buffer.getvalue()
+        server.route(
+            f"/whole.{kind}", lambda r, b=whole, k=kind: (200, b, {"Content-Type": f"image/{k}"})
+        )
+        cut = whole[: len(whole) // 2]
+        server.route(
+            f"/cut.{kind}", lambda r, b=cut, k=kind: (200, b, {"Content-Type": f"image/{k}"})
+        )
+        assert fetch_picture(f"{server.url}/whole.{kind}", allowed_hosts=OWN)[0] == whole
+        with pytest.raises(PictureError, match="not an image Odoo can read"):
+            fetch_picture(f"{server.url}/cut.{kind}", allowed_hosts=OWN)

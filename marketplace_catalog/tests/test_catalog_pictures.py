@@ -1,0 +1,71 @@
+"""Pictures through the real pipeline: one broken picture never fails a sync."""
+
+import base64
+import io
+from unittest.mock import patch
+
+from PIL import Image
+
+from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
+from odoo.tests import tagged
+
+from ..lib.item import Picture
+from .common import CatalogPipelineCase, item
+
+
+def png(sigma):
+    """A 300 x 300 picture of noise: a file of some kilobytes, like a photo."""
+    buffer = io.BytesIO()
+    Image.effect_noise((300, 300), sigma).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@tagged("post_install", "-at_install")
+class TestCatalogPictures(CatalogPipelineCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.server = FixtureServer().start()
+        cls.addClassCleanup(cls.server.stop)
+        good = png(40)
+        truncated = png(60)
+        truncated = truncated[: len(truncated) // 2]
+        for path, body in (("/good.png", good), ("/broken.png", truncated)):
+            cls.server.route(path, lambda r, body=body: (200, body, {"Content-Type": "image/png"}))
+        cls.server.route("/page", (200, "<html>", {"Content-Type": "text/html"}))
+        # the fixture server plays the account's own host (pictures on loopback)
+        patcher = patch.object(
+            type(cls.env["marketplace.account"]),
+            "_catalog_picture_hosts",
+            lambda self: {"127.0.0.1"},
+        )
+        patcher.start()
+        cls.addClassCleanup(patcher.stop)
+
+    def test_a_broken_picture_is_a_counted_warning_and_the_others_land(self):
+        url = self.server.url
+        self.serve(
+            item("GOOD", pictures=[Picture(f"{url}/good.png")]),
+            item("BROKEN", pictures=[Picture(f"{url}/broken.png")]),
+            item("NOT-AN-IMAGE", pictures=[Picture(f"{url}/page")]),
+        )
+        job = self.sync()
+        self.assertEqual(job.result["created"], 3, "every item lands")
+        self.assertTrue(self.product("GOOD").image_1920)
+        self.assertFalse(self.product("BROKEN").image_1920)
+        self.assertEqual(job.result["pictures_failed"], 2)
+        failures = " ".join(job.result["picture_failures"])
+        self.assertIn("broken.png: not an image Odoo can read", failures)
+        self.assertIn("not an image Odoo accepts (text/html)", failures)
+        self.assertEqual(base64.b64decode(self.product("GOOD").image_1920)[:4], b"\x89PNG")
+
+    def test_pictures_on_internal_addresses_are_refused(self):
+        before = len(self.server.requests_to("/good.png"))
+        with patch.object(
+            type(self.env["marketplace.account"]), "_catalog_picture_hosts", lambda self: set()
+        ):
+            self.serve(item("P", pictures=[Picture(f"{self.server.url}/good.png")]))
+            job = self.sync()
+        self.assertFalse(self.product("P").image_1920)
+        self.assertIn("not a public one", " ".join(job.result["picture_failures"]))
+        self.assertEqual(len(self.server.requests_to("/good.png")), before, "nothing fetched")
