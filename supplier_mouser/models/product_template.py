@@ -1,5 +1,7 @@
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+USER = "marketplace_base.group_marketplace_user"
 
 
 class ProductTemplate(models.Model):
@@ -19,6 +21,14 @@ class ProductTemplate(models.Model):
     mouser_synced_at = fields.Datetime(string="Synced with Mouser", readonly=True, copy=False)
     mouser_not_found = fields.Boolean(string="Not found at Mouser", readonly=True, copy=False)
     mouser_not_found_date = fields.Date(string="Not found since", readonly=True, copy=False)
+    mouser_refused_pn = fields.Char(
+        string="Refused by Mouser",
+        readonly=True,
+        copy=False,
+        help="Mouser refused this part number's characters; it is not sent again until it "
+        "changes or Sync with Mouser now is used.",
+    )
+    mouser_refused_message = fields.Char(string="Mouser's refusal", readonly=True, copy=False)
     mouser_candidate_ids = fields.One2many(
         "supplier.mouser.candidate", "product_tmpl_id", string="Mouser candidates"
     )
@@ -26,26 +36,24 @@ class ProductTemplate(models.Model):
     def action_mouser_sync_now(self):
         """Queue one immediate Mouser job for this product."""
         self.ensure_one()
+        if not self.env.su and not self.env.user.has_group(USER):
+            raise AccessError(self.env._("Only Marketplace users may queue Mouser jobs."))
+        self.check_access("read")
+        company = self.company_id or self.env.company
         account = self.env["marketplace.account"].search(
-            [("channel", "=", "mouser"), ("company_id", "in", self.env.companies.ids)], limit=1
+            [("channel", "=", "mouser"), ("company_id", "=", company.id)], limit=1
         )
         if not account:
             raise UserError(
                 self.env._("No active Mouser account: create one in Marketplace > Accounts.")
             )
+        account._check_mouser_queue_access()
         job = account._enqueue_job(
             "mouser_sync",
             params={"product_tmpl_ids": self.ids},
             name=self.env._("Sync with Mouser - %s", self.display_name),
             priority=5,
         )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Mouser sync queued"),
-                "message": self.env._("Job %s will refresh this product in a moment.", job.name),
-                "type": "info",
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return account._mouser_queued_notification(
+            job, self.env._("Job %s refreshes this product in a moment.", job.name)
+        )
