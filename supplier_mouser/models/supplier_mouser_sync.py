@@ -76,14 +76,15 @@ class SupplierMouserSync(models.AbstractModel):
         keyed = self._search_keys(
             account, templates, counters, retry_refused=bool(product_tmpl_ids)
         )
+        position = {item[0].id: index for index, item in enumerate(keyed)}
         stop = None
         try:
             for calls in _rounds(keyed):
                 for batch in calls:
                     self._send(run, batch)
                 if not product_tmpl_ids:
-                    last = max((item for batch in calls for item in batch), key=keyed.index)
-                    account.mouser_cursor_tmpl_id = last[0].id
+                    last = max((item[0].id for batch in calls for item in batch), key=position.get)
+                    account.mouser_cursor_tmpl_id = last
         except _Stop as exc:
             stop = str(exc)
         counters["errors"] = counters["errors"][:LISTED]
@@ -294,11 +295,11 @@ class SupplierMouserSync(models.AbstractModel):
 
     @api.model
     def _currency(self, run, code):
-        """The Odoo currency to store prices of ``code`` in, and a rate factor source.
+        """``(currency to store prices in, currency to convert them from or None)``.
 
-        Returns ``(currency, convert_to)``: ``convert_to`` is the company
-        currency when the account converts, else ``None``. An inactive
-        currency is activated (and listed) when the account says so.
+        Converting accounts store the company currency; the others keep
+        Mouser's, activating an inactive one (listed in the job result, with
+        a warning when it has no exchange rate yet).
         """
         if code in run.currencies:
             return run.currencies[code]
@@ -313,11 +314,11 @@ class SupplierMouserSync(models.AbstractModel):
             raise ValueError(self.env._("currency %s is unknown in Odoo", code))
         decision = (currency, None)
         if currency != company_currency:
+            rates = self.env["res.currency.rate"].sudo().search_count(
+                [("currency_id", "=", currency.id),
+                 ("company_id", "in", [account.company_id.id, False])], limit=1
+            )  # fmt: skip
             if account.mouser_currency_policy == "convert":
-                rates = self.env["res.currency.rate"].sudo().search_count(
-                    [("currency_id", "=", currency.id),
-                     ("company_id", "in", [account.company_id.id, False])], limit=1
-                )  # fmt: skip
                 if not rates and not currency.active:
                     raise ValueError(
                         self.env._(
@@ -330,7 +331,15 @@ class SupplierMouserSync(models.AbstractModel):
                 decision = (company_currency, currency)
             elif not currency.active:
                 currency.sudo().active = True
-                run.counters["currencies_activated"].append(code)
+                run.counters["currencies_activated"].append(
+                    code
+                    if rates
+                    else self.env._(
+                        "%s (no exchange rate yet: add one in Accounting > Currencies before "
+                        "buying in it)",
+                        code,
+                    )
+                )
         run.currencies[code] = decision
         return decision
 

@@ -44,8 +44,18 @@ class TestMouserAnswers(MouserCase):
         self.assertEqual(set(lines.mapped("delay")), {42}, "42 日 is 42 days")
         self.assertEqual(lines.currency_id.name, "JPY")
         self.assertTrue(self.currency("JPY").active)
-        self.assertEqual(job.result["currencies_activated"], ["JPY"])
+        self.assertEqual(len(job.result["currencies_activated"]), 1)
+        self.assertTrue(job.result["currencies_activated"][0].startswith("JPY"))
         self.assertIn("JPY", str(job.result_display))
+
+    def test_activated_currency_without_rate_is_flagged(self):
+        jpy = self.currency("JPY")
+        jpy.rate_ids.unlink()
+        jpy.active = False
+        self.product("Op amp", mouser_pn="595-LM358BAIPWR")
+        self.fake.add(answers.JP)
+        job = self.sync()
+        self.assertIn("no exchange rate yet", job.result["currencies_activated"][0])
         self.assertEqual(job.result["unreadable_lead_times"], [])
 
     def test_german_answer_with_comma_decimals_and_tage(self):
