@@ -6,7 +6,9 @@ which. Numbers typed or pasted from datasheets often carry Unicode dashes
 and spaces: those are normalised first. What still holds non-ASCII is a
 *suspect*, sent alone so it cannot spoil the call of nine others; and when a
 call is refused anyway, ``Bisection`` finds the culprits with as few calls
-as possible (a half that passes is refreshed, its twin is known bad).
+as possible: numbers with unusual characters (not a letter, digit or dash)
+are split from the others first, since Mouser refuses characters; a group
+that passes is refreshed, its twin is then known bad without a call.
 """
 
 import re
@@ -16,6 +18,7 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d\u00
 _DASH = re.compile(f"[{DASHES}]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
+_USUAL = re.compile(r"[A-Za-z0-9-]*")
 
 
 def normalise(part_number):
@@ -24,6 +27,11 @@ def normalise(part_number):
     text = _INVISIBLE.sub("", text)
     text = _DASH.sub("-", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def is_unusual(part_number):
+    """True when the number holds more than letters, digits and dashes."""
+    return not _USUAL.fullmatch(part_number)
 
 
 def is_suspect(part_number):
@@ -35,11 +43,14 @@ class Bisection:
     """Adaptive group testing over a refused batch.
 
     ``next_group()`` gives the next group to send; report its outcome with
-    ``passed(group)`` or ``refused(group)``. ``culprits`` are single numbers
-    known to be refused; ``done`` when no group is left to decide.
+    ``passed(group)`` or ``refused(group)``. ``culprits`` are single items
+    known to be refused; ``done`` when no group is left to decide. Items may
+    be anything: ``number(item)`` gives the part number (the item itself by
+    default).
     """
 
-    def __init__(self, refused_batch):
+    def __init__(self, refused_batch, number=None):
+        self._number = number or (lambda item: item)
         self.culprits = []
         self._known_bad = [list(refused_batch)]  # groups refused as a whole
         self._untested = []  # groups to test
@@ -59,8 +70,13 @@ class Bisection:
             if len(group) == 1:
                 self.culprits.append(group[0])
                 continue
-            half = len(group) // 2
-            first, second = group[:half], group[half:]
+            unusual = [item for item in group if is_unusual(self._number(item))]
+            if unusual and len(unusual) < len(group):
+                first = [item for item in group if item not in unusual]
+                second = unusual
+            else:
+                half = len(group) // 2
+                first, second = group[:half], group[half:]
             # If the first half passes, the second is known bad without a call.
             self._untested.append(first)
             self._pending_twin = (first, second)

@@ -121,7 +121,7 @@ class SupplierMouserSync(models.AbstractModel):
     def _bisect(self, run, batch, message):
         """Find the numbers Mouser refuses in ``batch``; refresh the others."""
         said = {item[1]: message for item in batch}
-        bisection = Bisection(batch)
+        bisection = Bisection(batch, number=lambda item: item[1])
         while (group := bisection.next_group()) is not None:
             try:
                 found = self._call(run, group)

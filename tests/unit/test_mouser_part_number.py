@@ -2,7 +2,12 @@
 
 import pytest
 
-from odoo.addons.supplier_mouser.lib.part_number import Bisection, is_suspect, normalise
+from odoo.addons.supplier_mouser.lib.part_number import (
+    Bisection,
+    is_suspect,
+    is_unusual,
+    normalise,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,3 +61,24 @@ def test_two_culprits_are_both_found():
     calls, culprits, passed = run(batch, {"PN2", "PN7"})
     assert sorted(culprits) == ["PN2", "PN7"]
     assert len(passed) == 8
+
+
+def test_a_culprit_with_unusual_characters_is_tried_last():
+    batch = [f"595-PART{i}" for i in range(10)]
+    batch[4] = "595-PART4<>"
+    calls, culprits, passed = run(batch, {"595-PART4<>"})
+    assert culprits == ["595-PART4<>"]
+    assert calls == 1, "the nine usual ones pass in one call; the tenth is then known bad"
+    assert len(passed) == 9
+
+
+def test_unusual_means_more_than_letters_digits_and_dashes():
+    assert not is_unusual("595-NE555P")
+    assert is_unusual("926-LM358MX/NOPB")
+    assert is_unusual("584-LT1763CS8#PBF")
+
+
+def test_items_carry_their_number():
+    items = [("a", "595-A"), ("b", "595-B<")]
+    bisection = Bisection(items, number=lambda item: item[1])
+    assert bisection.next_group() == [("a", "595-A")]
