@@ -70,6 +70,20 @@ class TestMouserAccess(MouserCase):
         self.assertEqual(job.params, {"product_tmpl_ids": template.ids})
         self.assertEqual(action["params"]["links"][0]["url"], f"/odoo/marketplace.job/{job.id}")
 
+    def test_vendor_lines_show_their_currency_without_the_multi_currency_group(self):
+        multi = self.env.ref("base.group_multi_currency")
+        self.env.ref("base.group_user").implied_ids -= multi
+        buyer = new_test_user(
+            self.env, login="mouser_buyer", groups="base.group_user,purchase.group_purchase_user"
+        )
+        self.assertNotIn(multi, buyer.groups_id)
+        arch = (
+            self.env["product.supplierinfo"]
+            .with_user(buyer)
+            .get_views([(False, "list")])["views"]["list"]["arch"]
+        )
+        self.assertIn('name="currency_id"', arch)
+
     def test_calls_today_count_the_utc_day_whatever_the_users_time_zone(self):
         now = datetime.now(UTC)
         # A zone whose date differs from UTC's right now: far east late in the UTC day,
