@@ -4,14 +4,12 @@ from datetime import datetime
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
-from odoo.exceptions import AccessError
 
 from ..clients.mouser import DEFAULT_URL, MouserClient
 from ..lib.price import SITE_DECIMAL_MARKS
 from ..lib.quota import Quota, QuotaState
 
 ADMIN = "marketplace_base.group_marketplace_manager"
-USER = "marketplace_base.group_marketplace_user"
 SYNC_KEY = "mouser-sync"
 SITES = [("auto", "Read from each price")] + [(site, site) for site in SITE_DECIMAL_MARKS]
 CURRENCY_POLICIES = [
@@ -95,47 +93,13 @@ class MarketplaceAccount(models.Model):
         return self._mouser_client().check_connection()
 
     def action_mouser_sync(self):
-        """Queue a sync of this account now and say so, with a link to the job."""
+        """Queue a sync of this account now; the notification links the job.
+
+        ``_enqueue_job`` refuses users outside the Marketplace group or the
+        account's companies (AccessError).
+        """
         self.ensure_one()
-        self._check_mouser_queue_access()
-        job = self._enqueue_job("mouser_sync", identity_key=SYNC_KEY)
-        return self._mouser_queued_notification(
-            job,
-            self.env._(
-                "Job %(job)s refreshes the next products of account %(account)s, up to "
-                "%(parts)s part numbers in this run.",
-                job=job.name,
-                account=self.name,
-                parts=10 * self.mouser_minute_limit,
-            ),
-        )
-
-    def _check_mouser_queue_access(self):
-        """Only Marketplace users of the account's company may queue its work."""
-        if not self.env.su and not self.env.user.has_group(USER):
-            raise AccessError(
-                self.env._("Only Marketplace users may queue Mouser jobs (account %s).", self.id)
-            )
-        self.check_access("read")
-        if not self.env.su and self.company_id not in self.env.user.company_ids:
-            raise AccessError(self.env._("Account %s belongs to another company.", self.id))
-
-    def _mouser_queued_notification(self, job, what):
-        """A notification saying what ``job`` does, with a link to it."""
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Mouser sync queued"),
-                "message": what.replace("%", "%%") + " %s",
-                "links": [
-                    {"label": self.env._("Open the job"), "url": f"/odoo/marketplace.job/{job.id}"}
-                ],
-                "type": "info",
-                "sticky": False,
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return self._notify_job_queued(self._enqueue_job("mouser_sync", identity_key=SYNC_KEY))
 
     @api.model
     def _cron_mouser_enqueue_sync(self):

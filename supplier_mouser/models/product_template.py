@@ -1,7 +1,5 @@
 from odoo import fields, models
-from odoo.exceptions import AccessError, UserError
-
-USER = "marketplace_base.group_marketplace_user"
+from odoo.exceptions import UserError
 
 
 class ProductTemplate(models.Model):
@@ -36,8 +34,6 @@ class ProductTemplate(models.Model):
     def action_mouser_sync_now(self):
         """Queue one immediate Mouser job for this product."""
         self.ensure_one()
-        if not self.env.su and not self.env.user.has_group(USER):
-            raise AccessError(self.env._("Only Marketplace users may queue Mouser jobs."))
         self.check_access("read")
         company = self.company_id or self.env.company
         account = self.env["marketplace.account"].search(
@@ -47,13 +43,10 @@ class ProductTemplate(models.Model):
             raise UserError(
                 self.env._("No active Mouser account: create one in Marketplace > Accounts.")
             )
-        account._check_mouser_queue_access()
         job = account._enqueue_job(
             "mouser_sync",
             params={"product_tmpl_ids": self.ids},
             name=self.env._("Sync with Mouser - %s", self.display_name),
             priority=5,
         )
-        return account._mouser_queued_notification(
-            job, self.env._("Job %s refreshes this product in a moment.", job.name)
-        )
+        return account._notify_job_queued(job)
