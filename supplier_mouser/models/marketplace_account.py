@@ -7,7 +7,7 @@ from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 
 from ..clients.mouser import DEFAULT_URL, MouserClient
 from ..lib.price import SITE_DECIMAL_MARKS
-from ..lib.quota import Quota, QuotaState
+from ..lib.quota import QuotaState, calls_today
 
 ADMIN = "marketplace_base.group_marketplace_manager"
 SYNC_KEY = "mouser-sync"
@@ -62,10 +62,9 @@ class MarketplaceAccount(models.Model):
         """Calls of the current UTC day: the day Mouser's quota counts, whatever the user's."""
         quotas = self.env["supplier.mouser.quota"].sudo().search([("account_id", "in", self.ids)])
         now = datetime.utcnow()
-        calls = {}
-        for row in quotas:
-            state = QuotaState(row.day, row.calls_today)
-            calls[row.account_id.id] = Quota(0, 0).current(state, now).calls_today
+        calls = {
+            q.account_id.id: calls_today(QuotaState(q.day, q.calls_today), now) for q in quotas
+        }
         for account in self:
             account.mouser_calls_today = calls.get(account.id, 0)
 
