@@ -1,7 +1,10 @@
 """Benchmark: Mouser sync of 5,000 eligible products within the API quota.
 
 A local server answers in Mouser's format; 1% of the parts are gone from
-Mouser and 1% of the products have no part number. Jobs run back to back
+Mouser, 1% of the products have no part number, and one part number per
+1,000 products is one Mouser refuses for its characters (``--poison``:
+"non-ascii", what Mouser refuses, or "unforeseen", an ASCII number the
+server refuses, found only by splitting the call). Jobs run back to back
 through the runner for ``--seconds`` of real time with the account's
 default limits (30 calls a minute, 1,000 a day), as the 10-minute schedule
 would run them, only closer together. Printed: parts refreshed per call,
@@ -9,14 +12,32 @@ the most calls seen in any 60 seconds (from the server's own log), and the
 parts a day's 1,000 calls refresh at that rate.
 
     python benchmarks/mouser_sync.py --db DB [--products 5000] [--seconds 130]
+        [--poison non-ascii|unforeseen]
 """
 
+import importlib
+import sys
 import time
+import types
 
 import odoo_env
 
 
-def setup(env, count, fake_catalogue):
+def fixtures():
+    """The fake Mouser of the addon's tests, without importing its test package
+    (which would load Odoo's test framework)."""
+    package = types.ModuleType("mouser_fixtures")
+    package.__path__ = [str(odoo_env.REPO / "supplier_mouser" / "tests")]
+    sys.modules["mouser_fixtures"] = package
+    return importlib.import_module("mouser_fixtures.mouser_server")
+
+
+def poisoned_number(index, prefix, kind):
+    base = f"595-{prefix}-{index:05d}"
+    return base + "Ä" if kind == "non-ascii" else base + "#X"
+
+
+def setup(env, count, fake_catalogue, poison):
     partner = env["res.partner"].create({"name": "Mouser (bench)", "is_company": True})
     prefix = f"B{int(time.time()) % 100000:05d}"
     templates = env["product.template"].create(
@@ -27,6 +48,8 @@ def setup(env, count, fake_catalogue):
         if i % 100 == 99:
             continue  # no part number: skipped without a call
         pn = f"595-{prefix}-{i:05d}"
+        if i % 1000 == 500:
+            pn = poisoned_number(i, prefix, poison)  # refused by Mouser
         lines.append(
             {
                 "partner_id": partner.id,
@@ -59,12 +82,13 @@ def main():
     p = odoo_env.parser(__doc__)
     p.add_argument("--products", type=int, default=5000)
     p.add_argument("--seconds", type=float, default=130)
+    p.add_argument("--poison", choices=("non-ascii", "unforeseen"), default="non-ascii")
     args = p.parse_args()
     with odoo_env.environment(args) as env, odoo_env.fixture_server() as server:
-        mouser_server = odoo_env.load("supplier_mouser/tests/mouser_server.py")
-        fake = mouser_server.MouserFake(server, {})
+        fake = fixtures().MouserFake(server, {})
+        fake.refuse = lambda number: not number.isascii() or number.endswith("#X")
         t0 = time.perf_counter()
-        partner = setup(env, args.products, fake.catalogue)
+        partner = setup(env, args.products, fake.catalogue, args.poison)
         print(f"setup: {args.products} products in {time.perf_counter() - t0:.1f} s")
         env["product.template"].search([("id", "not in", [])])  # warm
         account = env["marketplace.account"].create(
@@ -78,6 +102,7 @@ def main():
         )
         env.cr.commit()
         refreshed = not_found = jobs = 0
+        refused = set()
         start = time.monotonic()
         while time.monotonic() - start < args.seconds:
             job = account._enqueue_job("mouser_sync")
@@ -87,6 +112,7 @@ def main():
             jobs += 1
             refreshed += job.result["parts_refreshed"]
             not_found += job.result["not_found"]
+            refused.update(item.split(" ", 1)[0] for item in job.result["refused_list"])
             if "per-minute" in job.summary or "share of calls" in job.summary:
                 time.sleep(1)
         stamps = [r.received_at for r in fake.calls]
@@ -94,7 +120,8 @@ def main():
         per_call = refreshed / calls
         print(
             f"{jobs} jobs, {calls} calls in {time.monotonic() - start:.0f} s: "
-            f"{refreshed} parts refreshed, {not_found} found gone from Mouser"
+            f"{refreshed} parts refreshed, {not_found} found gone from Mouser, "
+            f"refused by Mouser ({args.poison}): {sorted(refused) or 'none'}"
         )
         print(
             f"parts refreshed per call: {per_call:.2f} (goal >= 9.5); "

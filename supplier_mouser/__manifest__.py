@@ -9,10 +9,11 @@
     "depends": ["marketplace_base", "purchase"],
     "data": [
         "security/ir.model.access.csv",
+        "data/decimal_precision_data.xml",
         "data/ir_cron_data.xml",
         "views/marketplace_account_views.xml",
+        "views/product_supplierinfo_views.xml",
         "views/product_template_views.xml",
         "views/product_category_views.xml",
     ],
-    "post_init_hook": "post_init_hook",
 }

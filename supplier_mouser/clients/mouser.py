@@ -15,12 +15,12 @@ from decimal import Decimal
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError, RetryableJobError
 from odoo.addons.marketplace_base.lib.http import JsonHttpClient
 
+from ..lib.lead_time import LeadTimeError, lead_time_days
 from ..lib.price import PriceError, parse_price
 
 DEFAULT_URL = "https://api.mouser.com/api/v1"
 BATCH_SIZE = 10
 ENDPOINT = "search/partnumber"
-_LEAD_TIME = re.compile(r"(\d+)\s*(day|week)", re.IGNORECASE)
 
 
 class MouserQuotaExceeded(RetryableJobError):
@@ -28,7 +28,14 @@ class MouserQuotaExceeded(RetryableJobError):
 
 
 class MouserInvalidCharacters(MarketplaceError):
-    """Mouser refused the characters of one of the part numbers sent."""
+    """Mouser refused the characters of one of the part numbers sent.
+
+    ``mouser_message`` is Mouser's own text (often null: then its code).
+    """
+
+    def __init__(self, message, mouser_message=""):
+        super().__init__(message)
+        self.mouser_message = mouser_message
 
 
 @dataclass
@@ -48,17 +55,23 @@ class MouserPart:
     product_url: str
     availability_in_stock: int | None
     lead_time_days: int | None
+    lead_time_text: str
     lifecycle_status: str
     min_qty: int | None
     mult_qty: int | None
     packaging: str
     price_breaks: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    lead_time_unreadable: bool = False
 
     @classmethod
-    def from_payload(cls, item):
+    def from_payload(cls, item, decimal_mark=None):
         text = lambda key: str(item.get(key) or "").strip()  # noqa: E731
         number = text("MouserPartNumber")
+        try:
+            lead_days, lead_unreadable = lead_time_days(item.get("LeadTime")), False
+        except LeadTimeError:
+            lead_days, lead_unreadable = None, True
         part = cls(
             mouser_part_number=None if number.upper() in ("", "N/A") else number,
             manufacturer_part_number=text("ManufacturerPartNumber"),
@@ -67,16 +80,18 @@ class MouserPart:
             datasheet_url=text("DataSheetUrl"),
             product_url=text("ProductDetailUrl"),
             availability_in_stock=_integer(item.get("AvailabilityInStock")),
-            lead_time_days=lead_time_days(item.get("LeadTime")),
+            lead_time_days=lead_days,
+            lead_time_text=text("LeadTime"),
             lifecycle_status=text("LifecycleStatus"),
             min_qty=_integer(item.get("Min")),
             mult_qty=_integer(item.get("Mult")),
             packaging=_attribute(item, "Packaging"),
+            lead_time_unreadable=lead_unreadable,
         )
         for price_break in item.get("PriceBreaks") or []:
             try:
                 amount, currency = parse_price(
-                    price_break.get("Price"), price_break.get("Currency")
+                    price_break.get("Price"), price_break.get("Currency"), decimal_mark
                 )
                 quantity = int(price_break.get("Quantity"))
             except (PriceError, TypeError, ValueError, AttributeError) as exc:
@@ -98,21 +113,15 @@ def _attribute(item, name):
     return ""
 
 
-def lead_time_days(value):
-    """Days from "84 Days" or "12 Weeks"; None when not parseable."""
-    match = _LEAD_TIME.search(str(value or ""))
-    if not match:
-        return None
-    amount = int(match.group(1))
-    return amount * 7 if match.group(2).lower() == "week" else amount
-
-
 class MouserClient(JsonHttpClient):
     service = "Mouser"
 
-    def __init__(self, api_key, base_url=DEFAULT_URL, session=None, timeout=30, proxy=None):
+    def __init__(
+        self, api_key, base_url=DEFAULT_URL, session=None, timeout=30, proxy=None, decimal_mark=None
+    ):
         super().__init__(base_url, session=session, timeout=timeout)
         self._api_key = api_key
+        self.decimal_mark = decimal_mark
         if proxy:
             self.session.proxies.update({"https": proxy, "http": proxy})
 
@@ -151,7 +160,7 @@ class MouserClient(JsonHttpClient):
         for item in parts:
             if not isinstance(item, dict):
                 continue
-            part = MouserPart.from_payload(item)
+            part = MouserPart.from_payload(item, self.decimal_mark)
             for key in {
                 (part.mouser_part_number or "").upper(),
                 part.manufacturer_part_number.upper(),
@@ -169,10 +178,16 @@ class MouserClient(JsonHttpClient):
         for error in errors:
             code = str(error.get("Code") or "") if isinstance(error, dict) else ""
             message = str(error.get("Message") or "") if isinstance(error, dict) else str(error)
+            message = message.strip()
             if code == "TooManyRequests":
-                raise MouserQuotaExceeded(f"Mouser: too many requests ({message}).", retry_after=60)
+                raise MouserQuotaExceeded(
+                    f"Mouser: too many requests ({message or code}).", retry_after=60
+                )
             if code == "InvalidCharacters":
-                raise MouserInvalidCharacters(f"Mouser refused the part numbers: {message}")
+                said = message or code
+                raise MouserInvalidCharacters(
+                    f"Mouser refused the characters of a part number ({said})", said
+                )
             if code == "Invalid" or "api key" in message.lower() or "identifier" in message.lower():
                 raise MarketplaceError(
                     f"Mouser refused the API key ({message}): check the Search API key "

@@ -1,19 +1,26 @@
-"""Mouser price strings ("$0.10", "6,85 €", "6.817,20 kr") to ``Decimal``.
+"""Mouser price strings ("$0.10", "6,85 €", "¥32.8", "6.817,20 kr") to ``Decimal``.
 
-Mouser prints prices in the account's locale. Rule: the right-most ``.``
-or ``,`` is the decimal mark when 1 to 5 digits follow it, except a lone
-separator followed by exactly three digits after a non-zero integer part
-("1,234", "1.234"): that is a thousands separator, since Mouser prints
-prices of 1 and more with two decimals ("0,141" stays 0.141). A mark that
-repeats ("1,234,567") is a thousands separator. Currencies without a minor
-unit (JPY, KRW, HUF...) drop every separator. The currency comes from
-Mouser's ``Currency`` field; the symbol is only a fallback.
+Mouser prints prices the way the account's Mouser site does, and the string
+is the only truth about its decimal mark: no currency is assumed to have no
+decimals (Mouser's Japanese site writes "¥48" and "¥32.8" side by side).
+
+Rules, in order:
+
+* both ``.`` and ``,`` appear: the right-most one is the decimal mark;
+* one mark appears several times ("1,234,567"): a thousands separator;
+* one mark appears once: the site's decimal mark when the account names its
+  site (``decimal_mark``); otherwise a decimal mark unless exactly three
+  digits follow it after a non-zero integer part ("1,234" is 1234, while
+  "0,141" and "¥32.8" keep their decimals), since Mouser prints prices of
+  1 and more with at most two decimals.
+
+The currency comes from Mouser's ``Currency`` field; the symbol is only a
+fallback when the field is missing.
 """
 
 import re
 from decimal import Decimal, InvalidOperation
 
-ZERO_DECIMAL_CURRENCIES = {"JPY", "KRW", "HUF", "CLP", "ISK", "TWD", "VND", "IDR"}
 SYMBOLS = {
     "$": "USD",
     "US$": "USD",
@@ -21,6 +28,7 @@ SYMBOLS = {
     "£": "GBP",
     "¥": "JPY",
     "₩": "KRW",
+    "₪": "ILS",
     "kr": "SEK",
     "Kč": "CZK",
     "zł": "PLN",
@@ -29,7 +37,35 @@ SYMBOLS = {
     "₹": "INR",
     "R$": "BRL",
 }
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+# The decimal mark each Mouser site prints (www.mouser.com is US English).
+SITE_DECIMAL_MARKS = {
+    "mouser.com": ".",
+    "mouser.ca": ".",
+    "mouser.co.uk": ".",
+    "mouser.jp": ".",
+    "mouser.cn": ".",
+    "mouser.com.au": ".",
+    "mouser.in": ".",
+    "mouser.co.il": ".",
+    "mouser.sg": ".",
+    "mouser.ch": ".",
+    "eu.mouser.com": ",",
+    "mouser.de": ",",
+    "mouser.at": ",",
+    "mouser.fr": ",",
+    "mouser.es": ",",
+    "mouser.it": ",",
+    "mouser.se": ",",
+    "mouser.dk": ",",
+    "mouser.fi": ",",
+    "mouser.nl": ",",
+    "mouser.be": ",",
+    "mouser.pl": ",",
+    "mouser.cz": ",",
+    "mouser.pt": ",",
+    "mouser.com.br": ",",
+}
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009'’]")
 _NUMBER = re.compile(r"-?\d[\d.,]*")
 
 
@@ -44,8 +80,12 @@ def _symbol_currency(text):
     return None
 
 
-def parse_price(text, currency=None):
-    """``(Decimal amount, ISO currency or None)`` from a display string."""
+def parse_price(text, currency=None, decimal_mark=None):
+    """``(Decimal amount, ISO currency or None)`` from a display string.
+
+    ``decimal_mark`` ("." or ",") is the decimal mark of the account's Mouser
+    site, when known; it only decides a lone separator.
+    """
     if isinstance(text, (int, float, Decimal)) and not isinstance(text, bool):
         return Decimal(str(text)), currency
     raw = str(text or "")
@@ -55,28 +95,28 @@ def parse_price(text, currency=None):
     if len(numbers) != 1:
         raise PriceError(f"Cannot read a price in {raw!r}.")
     number = numbers[0].rstrip(".,")
-    if currency in ZERO_DECIMAL_CURRENCIES:
-        digits = re.sub(r"[.,]", "", number)
-    else:
-        digits = _with_decimal_point(number)
     try:
-        return Decimal(digits), currency
+        return Decimal(_with_decimal_point(number, decimal_mark)), currency
     except InvalidOperation as exc:
         raise PriceError(f"Cannot read a price in {raw!r}.") from exc
 
 
-def _with_decimal_point(number):
-    """Keep the right-most separator as the decimal point when it is one."""
-    last = max(number.rfind("."), number.rfind(","))
-    if last < 0:
+def _with_decimal_point(number, decimal_mark=None):
+    """The number with ``.`` as its only separator, the decimal one."""
+    marks = [c for c in number if c in ".,"]
+    if not marks:
         return number
-    decimals = len(number) - last - 1
-    separators = sum(number.count(c) for c in ".,")
-    is_decimal = 1 <= decimals <= 5 and not (
-        decimals == 3 and separators == 1 and not number[:last].lstrip("-").startswith("0")
-    )
-    if separators > 1 and number[last] in number[:last]:
-        is_decimal = False  # "1,234,567": the same mark repeated is a thousands separator
+    last = max(number.rfind("."), number.rfind(","))
+    mark = number[last]
+    if len(set(marks)) == 2:
+        is_decimal = True
+    elif len(marks) > 1:
+        is_decimal = False
+    elif decimal_mark in (".", ","):
+        is_decimal = mark == decimal_mark
+    else:
+        decimals = len(number) - last - 1
+        is_decimal = not (decimals == 3 and number[:last].lstrip("-0") != "")
     integer, fraction = (number[:last], number[last + 1 :]) if is_decimal else (number, "")
     integer = re.sub(r"[.,]", "", integer)
     return f"{integer}.{fraction}" if fraction else integer

@@ -25,11 +25,10 @@ class Quota:
 
     def current(self, state, now):
         """The state as seen at ``now`` (a naive UTC datetime): old calls forgotten."""
-        day = now.date()
         stamp = now.timestamp()
         return QuotaState(
-            day=day,
-            calls_today=state.calls_today if state.day == day else 0,
+            day=now.date(),
+            calls_today=calls_today(state, now),
             recent_calls=[t for t in state.recent_calls if stamp - t < WINDOW],
         )
 
@@ -58,6 +57,11 @@ class Quota:
     @staticmethod
     def next_reset(now):
         return datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
+
+
+def calls_today(state, now):
+    """Calls counted for the UTC day of ``now`` (a naive UTC datetime), as the quota counts."""
+    return state.calls_today if state.day == now.date() else 0
 
 
 def in_turn(ordered_ids, last_id):

@@ -19,6 +19,14 @@ class ProductTemplate(models.Model):
     mouser_synced_at = fields.Datetime(string="Synced with Mouser", readonly=True, copy=False)
     mouser_not_found = fields.Boolean(string="Not found at Mouser", readonly=True, copy=False)
     mouser_not_found_date = fields.Date(string="Not found since", readonly=True, copy=False)
+    mouser_refused_pn = fields.Char(
+        string="Refused by Mouser",
+        readonly=True,
+        copy=False,
+        help="Mouser refused this part number's characters; it is not sent again until it "
+        "changes or Sync with Mouser now is used.",
+    )
+    mouser_refused_message = fields.Char(string="Mouser's refusal", readonly=True, copy=False)
     mouser_candidate_ids = fields.One2many(
         "supplier.mouser.candidate", "product_tmpl_id", string="Mouser candidates"
     )
@@ -26,8 +34,10 @@ class ProductTemplate(models.Model):
     def action_mouser_sync_now(self):
         """Queue one immediate Mouser job for this product."""
         self.ensure_one()
+        self.check_access("read")
+        company = self.company_id or self.env.company
         account = self.env["marketplace.account"].search(
-            [("channel", "=", "mouser"), ("company_id", "in", self.env.companies.ids)], limit=1
+            [("channel", "=", "mouser"), ("company_id", "=", company.id)], limit=1
         )
         if not account:
             raise UserError(
@@ -39,13 +49,4 @@ class ProductTemplate(models.Model):
             name=self.env._("Sync with Mouser - %s", self.display_name),
             priority=5,
         )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Mouser sync queued"),
-                "message": self.env._("Job %s will refresh this product in a moment.", job.name),
-                "type": "info",
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return account._notify_job_queued(job)

@@ -23,6 +23,7 @@ class SupplierMouserCandidate(models.Model):
         """Use this part: create its Mouser vendor line and sync the product now."""
         self.ensure_one()
         account = self.account_id
+        account._check_can_queue()
         self.env["product.supplierinfo"].create(
             {
                 "partner_id": account.mouser_partner_id.id,

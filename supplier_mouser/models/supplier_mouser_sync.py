@@ -3,6 +3,9 @@
 A run visits eligible products in turn from a persistent cursor, ten part
 numbers per API call, and stops when the run's share of calls (the
 per-minute limit), the daily budget or Mouser's TooManyRequests says so.
+Part numbers are normalised before they are sent; one that still holds
+characters Mouser may refuse goes alone, and a call Mouser refuses anyway
+is split until the culprit is found, so it never holds back the others.
 Each product is written in its own savepoint: a bad part is reported and
 the others land.
 """
@@ -12,13 +15,34 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.tools import job_logger
-from odoo.tools import float_compare, split_every
+from odoo.tools import float_compare
 
 from ..clients.mouser import BATCH_SIZE, MouserInvalidCharacters, MouserQuotaExceeded
+from ..lib.part_number import Bisection, is_suspect, normalise
 from ..lib.quota import in_turn
 
 _logger = logging.getLogger(__name__)
 RETRY_KEY = "mouser-sync-after-quota"
+LISTED = 50
+
+
+class _Stop(Exception):
+    """The run ends here: quota, share of calls, or TooManyRequests."""
+
+
+class _Run:
+    """What one sync run carries: client, counters, decisions taken once."""
+
+    def __init__(self, account, client, counters):
+        self.account = account
+        self.client = client
+        self.counters = counters
+        self.currencies = {}  # ISO code -> res.currency (or None when refused)
+
+    def listed(self, key, text):
+        items = self.counters[key]
+        if len(items) < LISTED:
+            items.append(text)
 
 
 class SupplierMouserSync(models.AbstractModel):
@@ -28,7 +52,6 @@ class SupplierMouserSync(models.AbstractModel):
     @api.model
     def _sync(self, account, job, product_tmpl_ids=None):
         log = job_logger(_logger, account, job)
-        client = account._mouser_client()
         counters = {
             "parts_refreshed": 0,
             "price_breaks_changed": 0,
@@ -36,64 +59,125 @@ class SupplierMouserSync(models.AbstractModel):
             "not_found": 0,
             "candidates": 0,
             "skipped": 0,
+            "refused": 0,
             "calls": 0,
             "not_found_list": [],
             "skipped_list": [],
+            "refused_list": [],
+            "unreadable_lead_times": [],
+            "currencies_activated": [],
             "errors": [],
         }
+        run = _Run(account, account._mouser_client(), counters)
         templates = self._eligible_templates(account, product_tmpl_ids)
         if not product_tmpl_ids:
             ordered = in_turn(templates.ids, account.mouser_cursor_tmpl_id)
             templates = templates.browse(ordered)
-        keyed = self._search_keys(account, templates, counters)
+        keyed = self._search_keys(
+            account, templates, counters, retry_refused=bool(product_tmpl_ids)
+        )
+        position = {item[0].id: index for index, item in enumerate(keyed)}
         stop = None
-        for batch in split_every(BATCH_SIZE, keyed):
-            if counters["calls"] >= account.mouser_minute_limit:
-                stop = self.env._("this run's share of calls is used; the next run continues")
-                break
-            allowed, wait = self.env["supplier.mouser.quota"]._reserve_call(account)
-            if not allowed:
-                stop = (
-                    self.env._("the daily budget of %s calls is spent", account.mouser_daily_limit)
-                    if wait is None
-                    else self.env._("the per-minute limit is reached")
-                )
-                break
-            counters["calls"] += 1
-            try:
-                found = client.search_part_numbers([key for _t, key, _k in batch])
-            except MouserQuotaExceeded:
-                stop = self.env._(
-                    "Mouser answered TooManyRequests; a new run is queued in a minute"
-                )
-                account._enqueue_job(
-                    "mouser_sync",
-                    identity_key=RETRY_KEY,
-                    scheduled_at=fields.Datetime.now() + timedelta(seconds=60),
-                )
-                break
-            except MouserInvalidCharacters as exc:
-                counters["errors"].extend(f"{key}: {exc}" for _t, key, _k in batch)
-                found = None
-            if found is not None:
-                for template, key, kind in batch:
-                    self._apply_isolated(account, template, key, kind, found[key.upper()], counters)
-            if not product_tmpl_ids:
-                account.mouser_cursor_tmpl_id = batch[-1][0].id
-        counters["errors"] = counters["errors"][:50]
+        try:
+            for calls in _rounds(keyed):
+                for batch in calls:
+                    self._send(run, batch)
+                if not product_tmpl_ids:
+                    last = max((item[0].id for batch in calls for item in batch), key=position.get)
+                    account.mouser_cursor_tmpl_id = last
+        except _Stop as exc:
+            stop = str(exc)
+        counters["errors"] = counters["errors"][:LISTED]
         counters["summary"] = self.env._(
             "%(parts)s parts refreshed with %(calls)s calls, %(breaks)s price breaks changed, "
-            "%(missing)s not found, %(skipped)s skipped, %(errors)s errors",
+            "%(missing)s not found, %(skipped)s skipped, %(refused)s refused by Mouser, "
+            "%(errors)s errors",
             parts=counters["parts_refreshed"],
             calls=counters["calls"],
             breaks=counters["price_breaks_changed"],
             missing=counters["not_found"],
             skipped=counters["skipped"],
+            refused=counters["refused"],
             errors=len(counters["errors"]),
         ) + (f" ({self.env._('stopped')}: {stop})" if stop else "")
         log.info("%s", counters["summary"])
         return counters
 
+    # ------------------------------------------------------------ calls
+    @api.model
+    def _send(self, run, batch):
+        """Refresh ``batch`` [(template, number, kind, raw code)]; split it when refused."""
+        try:
+            found = self._call(run, batch)
+        except MouserInvalidCharacters as exc:
+            if len(batch) == 1:
+                self._refuse(run, batch[0], exc.mouser_message)
+                return
+            self._bisect(run, batch, exc.mouser_message)
+            return
+        self._apply_batch(run, batch, found)
+
+    @api.model
+    def _bisect(self, run, batch, message):
+        """Find the numbers Mouser refuses in ``batch``; refresh the others."""
+        said = {item[1]: message for item in batch}
+        bisection = Bisection(batch, number=lambda item: item[1])
+        while (group := bisection.next_group()) is not None:
+            try:
+                found = self._call(run, group)
+            except MouserInvalidCharacters as exc:
+                said.update({item[1]: exc.mouser_message for item in group})
+                bisection.refused(group)
+                continue
+            self._apply_batch(run, group, found)
+            bisection.passed(group)
+        for item in bisection.culprits:
+            self._refuse(run, item, said[item[1]])
+
+    @api.model
+    def _call(self, run, batch):
+        """One search call within the quota; raises ``_Stop`` when none may go."""
+        account, counters = run.account, run.counters
+        if counters["calls"] >= account.mouser_minute_limit:
+            raise _Stop(self.env._("this run's share of calls is used; the next run continues"))
+        allowed, wait = self.env["supplier.mouser.quota"]._reserve_call(account)
+        if not allowed:
+            raise _Stop(
+                self.env._("the daily budget of %s calls is spent", account.mouser_daily_limit)
+                if wait is None
+                else self.env._("the per-minute limit is reached")
+            )
+        counters["calls"] += 1
+        try:
+            return run.client.search_part_numbers([item[1] for item in batch])
+        except MouserQuotaExceeded as exc:
+            account._enqueue_job(
+                "mouser_sync",
+                identity_key=RETRY_KEY,
+                scheduled_at=fields.Datetime.now() + timedelta(seconds=60),
+            )
+            raise _Stop(
+                self.env._("Mouser answered TooManyRequests; a new run is queued in a minute")
+            ) from exc
+
+    @api.model
+    def _refuse(self, run, item, message):
+        """Report a number Mouser refuses and remember it, so it costs no more calls."""
+        template, key = item[0], item[1]
+        run.counters["refused"] += 1
+        run.listed(
+            "refused_list",
+            self.env._("%(number)s (%(product)s): %(message)s", number=key,
+                       product=template.display_name, message=message),
+        )  # fmt: skip
+        template.write({"mouser_refused_pn": key, "mouser_refused_message": message})
+
+    @api.model
+    def _apply_batch(self, run, batch, found):
+        for item in batch:
+            self._apply_isolated(run, item, found.get(item[1].upper(), []))
+
+    # ------------------------------------------------------------ selection
     @api.model
     def _eligible_templates(self, account, product_tmpl_ids=None):
         """Active purchasable products not excluded by themselves or their category."""
@@ -110,49 +194,76 @@ class SupplierMouserSync(models.AbstractModel):
         return self.env["product.template"].search(domain, order="id")
 
     @api.model
-    def _search_keys(self, account, templates, counters):
-        """``[(template, part number, "mouser" | "mpn")]``; products without one are skipped."""
-        lines = self.env["product.supplierinfo"].search(
+    def _search_keys(self, account, templates, counters, retry_refused=False):
+        """``[(template, number, "mouser" | "mpn", raw code)]``, numbers normalised.
+
+        Products without a number are skipped; a number Mouser refused before
+        is listed again without a call (unless ``retry_refused``).
+        """
+        lines = self.env["product.supplierinfo"].search_read(
             [
                 ("partner_id", "=", account.mouser_partner_id.id),
                 ("product_tmpl_id", "in", templates.ids),
                 ("product_code", "!=", False),
             ],
+            ["product_tmpl_id", "product_code"],
             order="id",
         )
         mouser_pn = {}
         for line in lines:
-            mouser_pn.setdefault(line.product_tmpl_id.id, line.product_code.strip())
+            mouser_pn.setdefault(line["product_tmpl_id"][0], line["product_code"])
         keyed = []
         for template in templates:
-            if template.id in mouser_pn:
-                keyed.append((template, mouser_pn[template.id], "mouser"))
-                continue
-            mpn = (template.manufacturer_pn or "").strip() or (
-                account.mouser_use_default_code and (template.default_code or "").strip()
-            )
-            if mpn:
-                keyed.append((template, mpn, "mpn"))
-            else:
+            raw = mouser_pn.get(template.id)
+            kind = "mouser"
+            if not raw:
+                kind = "mpn"
+                raw = template.manufacturer_pn or (
+                    account.mouser_use_default_code and template.default_code
+                )
+            key = normalise(raw)
+            if not key:
                 counters["skipped"] += 1
-                if len(counters["skipped_list"]) < 50:
+                if len(counters["skipped_list"]) < LISTED:
                     counters["skipped_list"].append(
                         self.env._(
                             "%s: no Mouser or manufacturer part number", template.display_name
                         )
                     )
+                continue
+            if not retry_refused and key == template.mouser_refused_pn:
+                counters["refused"] += 1
+                if len(counters["refused_list"]) < LISTED:
+                    counters["refused_list"].append(
+                        self.env._(
+                            "%(number)s (%(product)s): %(message)s (refused before; not sent "
+                            "again until the number changes or Sync with Mouser now is used)",
+                            number=key,
+                            product=template.display_name,
+                            message=template.mouser_refused_message,
+                        )
+                    )
+                continue
+            keyed.append((template, key, kind, raw))
         return keyed
 
+    # ------------------------------------------------------------ writing
     @api.model
-    def _apply_isolated(self, account, template, key, kind, parts, counters):
+    def _apply_isolated(self, run, item, parts):
+        template, key = item[0], item[1]
         try:
             with self.env.cr.savepoint():
-                self._apply(account, template, key, kind, parts, counters)
+                self._apply(run, item, parts)
         except Exception as exc:  # noqa: BLE001 - reported per part, the others go on
-            counters["errors"].append(f"{key}: {exc}")
+            run.counters["errors"].append(f"{key}: {exc}")
+            return
+        if template.mouser_refused_pn:
+            template.write({"mouser_refused_pn": False, "mouser_refused_message": False})
 
     @api.model
-    def _apply(self, account, template, key, kind, parts, counters):
+    def _apply(self, run, item, parts):
+        account, counters = run.account, run.counters
+        template, key, kind, raw = item
         with_number = [p for p in parts if p.mouser_part_number]
         if kind == "mouser":
             exact = [p for p in with_number if p.mouser_part_number.upper() == key.upper()]
@@ -164,52 +275,105 @@ class SupplierMouserSync(models.AbstractModel):
         else:
             part = (with_number or [None])[0]
         if part is None:
-            self._mark_not_found(account, template, key if kind == "mouser" else None)
+            self._mark_not_found(account, template, raw if kind == "mouser" else None)
             counters["not_found"] += 1
-            if len(counters["not_found_list"]) < 50:
-                counters["not_found_list"].append(key)
+            run.listed("not_found_list", key)
             return
-        created, changed = self._write_price_breaks(account, template, part)
+        created, changed = self._write_price_breaks(
+            run, template, part, raw if kind == "mouser" else None
+        )
         counters["supplier_lines_created"] += created
         counters["price_breaks_changed"] += changed
         for warning in part.warnings:
             counters["errors"].append(f"{key}: {warning}")
+        if part.lead_time_unreadable:
+            run.listed("unreadable_lead_times", f"{key}: {part.lead_time_text}")
         self._write_part_data(template, part)
+        if template.mouser_candidate_ids:
+            template.mouser_candidate_ids.unlink()
         counters["parts_refreshed"] += 1
 
     @api.model
-    def _write_price_breaks(self, account, template, part):
+    def _currency(self, run, code):
+        """``(currency to store prices in, currency to convert them from or None)``.
+
+        Converting accounts store the company currency; the others keep
+        Mouser's, activating an inactive one (listed in the job result, with
+        a warning when it has no exchange rate yet).
+        """
+        if code in run.currencies:
+            return run.currencies[code]
+        account = run.account
+        company_currency = account.company_id.currency_id
+        currency = (
+            self.env["res.currency"]
+            .with_context(active_test=False)
+            .search([("name", "=", code)], limit=1)
+        )
+        if not currency:
+            raise ValueError(self.env._("currency %s is unknown in Odoo", code))
+        decision = (currency, None)
+        if currency != company_currency:
+            rates = self.env["res.currency.rate"].sudo().search_count(
+                [("currency_id", "=", currency.id),
+                 ("company_id", "in", [account.company_id.id, False])], limit=1
+            )  # fmt: skip
+            if account.mouser_currency_policy == "convert":
+                if not rates and not currency.active:
+                    raise ValueError(
+                        self.env._(
+                            "no exchange rate for %(code)s: add one in Accounting > Currencies, "
+                            "or let account %(account)s activate Mouser's currencies",
+                            code=code,
+                            account=account.name,
+                        )
+                    )
+                decision = (company_currency, currency)
+            elif not currency.active:
+                currency.sudo().active = True
+                run.counters["currencies_activated"].append(
+                    code
+                    if rates
+                    else self.env._(
+                        "%s (no exchange rate yet: add one in Accounting > Currencies before "
+                        "buying in it)",
+                        code,
+                    )
+                )
+        run.currencies[code] = decision
+        return decision
+
+    @api.model
+    def _write_price_breaks(self, run, template, part, raw_code=None):
         """Make the Mouser lines of ``part`` equal its breaks; (created, changed) counts."""
+        account = run.account
         Supplier = self.env["product.supplierinfo"].with_context(active_test=False)
+        codes = {part.mouser_part_number, raw_code} - {None}
         rows = Supplier.search(
             [
                 ("partner_id", "=", account.mouser_partner_id.id),
                 ("product_tmpl_id", "=", template.id),
-                ("product_code", "=", part.mouser_part_number),
+                ("product_code", "in", list(codes)),
             ],
             order="id",
         )
-        codes = {b.currency for b in part.price_breaks}
-        currencies = {
-            c.name: c
-            for c in self.env["res.currency"]
-            .with_context(active_test=False)
-            .search([("name", "in", list(codes))])
-        }
         by_qty = {}
         for row in rows:
             by_qty.setdefault(row.min_qty, row)
-        extra = rows - self.env["product.supplierinfo"].browse([r.id for r in by_qty.values()])
+        extra = rows - Supplier.browse([r.id for r in by_qty.values()])
         created = changed = 0
         to_create = []
+        today = fields.Date.context_today(self)
         for price_break in part.price_breaks:
-            currency = currencies.get(price_break.currency)
-            if not currency:
-                raise ValueError(f"currency {price_break.currency} is unknown in Odoo")
+            currency, convert_from = self._currency(run, price_break.currency)
+            price = float(price_break.price)
+            if convert_from:
+                price = convert_from._convert(price, currency, account.company_id, today, False)
             values = {
-                "price": float(price_break.price),
+                "price": price,
                 "currency_id": currency.id,
                 "active": True,
+                "product_code": part.mouser_part_number,
                 "product_name": (part.description or "")[:250] or False,
             }
             if part.lead_time_days is not None:
@@ -221,7 +385,6 @@ class SupplierMouserSync(models.AbstractModel):
                         **values,
                         "partner_id": account.mouser_partner_id.id,
                         "product_tmpl_id": template.id,
-                        "product_code": part.mouser_part_number,
                         "min_qty": price_break.quantity,
                     }
                 )
@@ -279,27 +442,56 @@ class SupplierMouserSync(models.AbstractModel):
 
     @api.model
     def _store_candidates(self, account, template, parts):
-        template.mouser_candidate_ids.unlink()
-        self.env["supplier.mouser.candidate"].create(
-            [
-                {
-                    "product_tmpl_id": template.id,
-                    "account_id": account.id,
-                    "mouser_part_number": part.mouser_part_number,
-                    "manufacturer_part_number": part.manufacturer_part_number,
-                    "manufacturer": part.manufacturer,
-                    "description": part.description,
-                    "availability": part.availability_in_stock or 0,
-                    "product_url": part.product_url,
-                }
-                for part in parts
-            ]
-        )
+        """Make the product's candidates equal ``parts``, updating rows in place."""
+        existing = {c.mouser_part_number: c for c in template.mouser_candidate_ids}
+        to_create = []
+        for part in parts:
+            values = {
+                "account_id": account.id,
+                "manufacturer_part_number": part.manufacturer_part_number,
+                "manufacturer": part.manufacturer,
+                "description": part.description,
+                "availability": part.availability_in_stock or 0,
+                "product_url": part.product_url,
+            }
+            candidate = existing.pop(part.mouser_part_number, None)
+            if candidate is None:
+                to_create.append(
+                    {
+                        **values,
+                        "product_tmpl_id": template.id,
+                        "mouser_part_number": part.mouser_part_number,
+                    }
+                )
+                continue
+            diff = {k: v for k, v in values.items() if not _same(candidate, k, v or False)}
+            if diff:
+                candidate.write(diff)
+        if existing:
+            self.env["supplier.mouser.candidate"].browse([c.id for c in existing.values()]).unlink()
+        if to_create:
+            self.env["supplier.mouser.candidate"].create(to_create)
+
+
+def _rounds(keyed):
+    """Calls in order, grouped so that a group ends with everything before it done.
+
+    A call holds up to ten numbers; a suspect number goes alone, right
+    after the call of the numbers met with it.
+    """
+    batch, suspects = [], []
+    for item in keyed:
+        (suspects if is_suspect(item[1]) else batch).append(item)
+        if len(batch) == BATCH_SIZE:
+            yield [batch] + [[s] for s in suspects]
+            batch, suspects = [], []
+    if batch or suspects:
+        yield ([batch] if batch else []) + [[s] for s in suspects]
 
 
 def _same(record, field_name, value):
     current = record[field_name]
-    if field_name == "currency_id":
+    if field_name in ("currency_id", "account_id"):
         return current.id == value
     if isinstance(value, float):
         return not float_compare(current, value, precision_digits=6)

@@ -1,1 +1,1 @@
-from . import test_mouser_sync
+from . import test_mouser_access, test_mouser_answers, test_mouser_refused, test_mouser_sync

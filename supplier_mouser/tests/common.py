@@ -1,7 +1,7 @@
 from odoo.addons.marketplace_base.tests.common import MarketplaceQueueCase
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 
-from .mouser_server import MouserFake
+from .mouser_server import MouserFake, refuses_non_ascii
 
 
 class MouserCase(MarketplaceQueueCase):
@@ -28,6 +28,8 @@ class MouserCase(MarketplaceQueueCase):
     def setUp(self):
         super().setUp()
         self.fake.catalogue = {}
+        self.fake.recorded = {}
+        self.fake.refuse = refuses_non_ascii
         self.fake.error = None
         self.fake.raw = None
         self.fake.api_key = "mouser-key"

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import tagged
 
 from .common import MouserCase
@@ -189,3 +189,21 @@ class TestMouserSync(MouserCase):
         self.assertEqual(job.state, "failed")
         self.assertIn("choose the vendor that stands for Mouser", job.error_message)
         self.assertFalse(self.fake.calls)
+
+    def test_reel_prices_keep_five_digits_on_vendor_and_purchase_lines_only(self):
+        template = self.product("Resistor", mouser_pn="71-CRCW0603-10K")
+        self.fake.catalogue["71-CRCW0603-10K"] = {"breaks": [(1, "$0.00412", "USD")]}
+        self.sync()
+        self.assertEqual(self.lines(template).price, 0.00412)
+        order = self.env["purchase.order"].create(
+            {
+                "partner_id": self.mouser.id,
+                "order_line": [
+                    Command.create({"product_id": template.product_variant_id.id, "product_qty": 1})
+                ],
+            }
+        )
+        self.assertEqual(order.order_line.price_unit, 0.00412, "not rounded to 0.00")
+        self.assertEqual(self.env.ref("product.decimal_price").digits, 2, "sales prices untouched")
+        template.list_price = 1.23456
+        self.assertEqual(template.list_price, 1.23, "sales prices keep the company's 2 digits")

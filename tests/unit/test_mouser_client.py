@@ -11,8 +11,8 @@ from odoo.addons.supplier_mouser.clients.mouser import (
     MouserClient,
     MouserInvalidCharacters,
     MouserQuotaExceeded,
-    lead_time_days,
 )
+from odoo.addons.supplier_mouser.tests import mouser_answers as answers
 from odoo.addons.supplier_mouser.tests.mouser_server import MouserFake
 
 CATALOGUE = {
@@ -81,14 +81,59 @@ def test_invalid_key_is_permanent_and_names_the_key_not_its_value(fake):
 
 def test_too_many_requests_is_a_quota_error(fake):
     fake.error = "TooManyRequests"
-    with pytest.raises(MouserQuotaExceeded):
+    with pytest.raises(MouserQuotaExceeded, match="TooManyRequests"):
         client(fake).search_part_numbers(["595-NE555P"])
+
+
+def test_recorded_japanese_answer_keeps_decimal_yen_and_reads_42_days(fake):
+    fake.add(answers.JP)
+    part = client(fake).search_part_numbers(["595-LM358BAIPWR"])["595-LM358BAIPWR"][0]
+    assert [(b.quantity, b.price, b.currency) for b in part.price_breaks] == [
+        (1, Decimal("48"), "JPY"),
+        (10, Decimal("32.8"), "JPY"),
+        (100, Decimal("25.1"), "JPY"),
+        (1000, Decimal("20.2"), "JPY"),
+    ]
+    assert (part.lead_time_days, part.availability_in_stock) == (42, 6178)
+
+
+def test_recorded_german_answer_reads_comma_decimals_and_tage(fake):
+    fake.add(answers.EU)
+    part = client(fake).search_part_numbers(["CL31A106MBHNNNE"])["CL31A106MBHNNNE"][0]
+    assert [b.price for b in part.price_breaks] == [
+        Decimal("0.218"),
+        Decimal("0.141"),
+        Decimal("0.018"),
+    ]
+    assert {b.currency for b in part.price_breaks} == {"EUR"}
+    assert part.lead_time_days == 42
+
+
+def test_recorded_obsolete_part_has_no_breaks_and_no_lead_time(fake):
+    fake.add(answers.OBSOLETE)
+    part = client(fake).search_part_numbers(["595-NE555N"])["595-NE555N"][0]
+    assert part.price_breaks == [] and part.lifecycle_status == "Obsolete"
+    assert (part.lead_time_days, part.lead_time_unreadable) == (None, False)
+    assert part.availability_in_stock is None
+
+
+def test_recorded_two_listings_of_one_manufacturer_number(fake):
+    fake.add(answers.TWO_LISTINGS)
+    found = client(fake).search_part_numbers(["LM358"])["LM358"]
+    assert [p.mouser_part_number for p in found] == ["595-LM358DR", "926-LM358MX/NOPB"]
+
+
+def test_unreadable_lead_time_is_flagged_not_defaulted(fake):
+    fake.catalogue["595-NE555P"]["lead_time"] = "Call for quote"
+    part = client(fake).search_part_numbers(["595-NE555P"])["595-NE555P"][0]
+    assert (part.lead_time_days, part.lead_time_unreadable) == (None, True)
+    assert part.lead_time_text == "Call for quote"
 
 
 def test_invalid_characters_and_bare_message(fake):
-    fake.error = "InvalidCharacters"
-    with pytest.raises(MouserInvalidCharacters):
-        client(fake).search_part_numbers(["595-NE555P"])
+    with pytest.raises(MouserInvalidCharacters) as err:
+        client(fake).search_part_numbers(["595-NE555P", "595-NE555µP"])
+    assert err.value.mouser_message == "InvalidCharacters", "Mouser's Message is null: its code"
     fake.error = "Message"
     with pytest.raises(MarketplaceError, match="An error has occurred"):
         client(fake).search_part_numbers(["595-NE555P"])
@@ -112,10 +157,3 @@ def test_unparsable_break_is_skipped_with_a_warning(fake):
     part = client(fake).search_part_numbers(["595-NE555P"])["595-NE555P"][0]
     assert [b.quantity for b in part.price_breaks] == [10]
     assert "Quote" in part.warnings[0]
-
-
-@pytest.mark.parametrize(
-    ("text", "days"), [("84 Days", 84), ("12 Weeks", 84), ("", None), (None, None)]
-)
-def test_lead_time(text, days):
-    assert lead_time_days(text) == days

@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from odoo.addons.supplier_mouser.lib.quota import Quota, QuotaState, in_turn
+from odoo.addons.supplier_mouser.lib.quota import Quota, QuotaState, calls_today, in_turn
 
 T0 = datetime(2026, 11, 24, 10, 0, 0)
 
@@ -46,3 +46,9 @@ def test_in_turn_wraps_around_after_the_last_visited():
     assert in_turn([5, 1, 3, 9], 9) == [1, 3, 5, 9]
     assert in_turn([5, 1, 3, 9], None) == [1, 3, 5, 9]
     assert in_turn([], 4) == []
+
+
+def test_calls_today_are_those_of_the_utc_day():
+    state = QuotaState(day=T0.date(), calls_today=7)
+    assert calls_today(state, T0 + timedelta(hours=13, minutes=59)) == 7
+    assert calls_today(state, datetime(2026, 11, 25, 0, 0, 0)) == 0
