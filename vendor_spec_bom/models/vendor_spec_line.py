@@ -16,6 +16,7 @@ RESOLUTION_SOURCES = [
 class VendorSpecLine(models.Model):
     _name = "vendor.spec.line"
     _description = "Vendor BOM Line"
+    _inherit = ["vendor.spec.export.mixin"]
     _order = "order_id, sequence, id"
 
     order_id = fields.Many2one("sale.order", required=True, ondelete="cascade", index=True)
@@ -25,7 +26,11 @@ class VendorSpecLine(models.Model):
     vendor_partnumber = fields.Char(string="Vendor PN", required=True)
     quantity = fields.Float(required=True, digits="Product Unit of Measure", default=1)
     description = fields.Char()
-    unit_price = fields.Monetary(string="Vendor unit price")
+    unit_price = fields.Float(
+        string="Vendor unit price",
+        digits="Product Price",
+        help="As the vendor wrote it (at least 5 decimals, like vendor pricelists).",
+    )
     total_price = fields.Monetary(string="Vendor total")
     manual_product_id = fields.Many2one(
         "product.product",

@@ -1,1 +1,7 @@
-from . import test_book_pull, test_partnumber_book, test_vendor_spec
+from . import (
+    test_book_pull,
+    test_partnumber_book,
+    test_pricing,
+    test_real_exports,
+    test_vendor_spec,
+)
