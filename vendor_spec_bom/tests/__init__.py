@@ -1,7 +1,9 @@
 from . import (
+    test_book_import,
     test_book_pull,
     test_partnumber_book,
     test_pricing,
     test_real_exports,
+    test_security,
     test_vendor_spec,
 )
