@@ -227,3 +227,24 @@ def test_million_row_xlsx_is_refused_within_seconds():
 def test_prices_keep_their_decimals():
     assert parse_number("$0.00412") == Decimal("0.00412")
     assert parse_number("0,13420 zł") == Decimal("0.13420")
+
+
+def test_api_rows_are_checked_like_the_wizard_and_numbered():
+    from odoo.addons.vendor_spec_bom.lib.api_rows import validate_rows
+
+    values, errors = validate_rows(
+        {
+            "rows": [
+                {"vendor_partnumber": "x1", "quantity": "10 pcs", "unit_price": "0,018"},
+                {"vendor_partnumber": "BSS84", "quantity": "BSS84"},
+                "not an object",
+                {"vendor_partnumber": "x\u0000", "quantity": 1},
+            ]
+        }
+    )
+    assert [(v["vendor_partnumber"], v["quantity"], v["total_price"]) for v in values] == [
+        ("x1", 10.0, 0.18)
+    ]
+    assert [e["row"] for e in errors] == [2, 3, 4]
+    assert "not a quantity" in errors[0]["error"]
+    assert validate_rows("nope")[1][0]["row"] == 0

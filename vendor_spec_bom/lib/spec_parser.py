@@ -171,7 +171,7 @@ def _cell(cells, index):
     return cells[index] if index is not None and index < len(cells) else ""
 
 
-def _partnumber_problem(partnumber):
+def partnumber_problem(partnumber):
     if not partnumber:
         return "no part number"
     if any(ord(c) < 32 or ord(c) == 127 for c in partnumber):
@@ -210,7 +210,7 @@ def _read_row(cells, columns, line):
     partnumber = _cell(cells, columns["partnumber"])
     quantity, problem = _quantity_problem(_cell(cells, columns["quantity"]))
     unit, total, price_problem = _prices(cells, columns)
-    problem = _partnumber_problem(partnumber) or problem or price_problem
+    problem = partnumber_problem(partnumber) or problem or price_problem
     if problem:
         return SpecError(line, text, problem)
     if total is None and unit is not None:

@@ -1,4 +1,5 @@
 from . import (
+    test_api,
     test_book_import,
     test_book_pull,
     test_partnumber_book,

@@ -70,13 +70,15 @@ class VendorSpecCase(TransactionCase):
         return self.env["sale.order"].create({"partner_id": self.partner.id})
 
     def import_spec(self, order, paste=None, **values):
+        action = click(order, "action_vendor_spec_import")
+        self.assertEqual(action["context"]["default_order_id"], order.id)
         wizard = self.env["vendor.spec.import"].create(
             {"order_id": order.id, "paste": paste, **values}
         )
-        wizard.action_preview()
-        wizard.action_confirm()
+        click(wizard, "action_preview")
+        click(wizard, "action_confirm")
         return wizard
 
     def estimate(self, order):
-        order.action_vendor_spec_recalculate()
+        click(order, "action_vendor_spec_recalculate")
         return {line.product_id.default_code: line.product_uom_qty for line in order.order_line}
