@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make bench: every benchmark under benchmarks/, on a fresh database with the suite.
+# make bench: every benchmark under benchmarks/, on a fresh database with the suite
+# (its test addon too: the runner benchmark uses its test channel).
 # BENCH=zortout_stock_sync make bench runs one; extra arguments via BENCH_ARGS.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -12,7 +13,7 @@ trap 'dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
 say "installing the suite in $db"
 "$SUITE_VENV/bin/python" "$odoo_src/odoo-bin" --addons-path="$odoo_src/addons,$REPO_ROOT" \
     --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" -d "$db" \
-    -i "$(suite_addons)" --without-demo=all --stop-after-init --log-level=warn
+    -i "$(suite_addons all)" --without-demo=all --stop-after-init --log-level=warn
 for bench in benchmarks/${BENCH:-*}.py; do
     [ "$(basename "$bench")" = odoo_env.py ] && continue
     say "benchmark $bench"

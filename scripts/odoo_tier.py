@@ -4,11 +4,14 @@ Steps, each a real ``odoo-bin`` run on a database created for this run:
   1. install every suite addon (test addons included); the log must hold
      no WARNING/ERROR line (deprecated views, missing access rights, ...);
   2. uninstall them and install them again, both with clean logs;
-  3. update them with tests enabled (at_install and post_install tests of
-     the suite's addons), and read Odoo's own test report.
+  3. run the addons' tests (``odoo.tests`` classes) with pytest-odoo
+     against that database, HTTP server on (HttpCase tests and tours),
+     cron workers off; pytest's report is printed;
+  4. the server tests (tests/servers, pytest): real Odoo servers with cron
+     workers on that database, as several servers of one installation.
 Prints ``odoo tier: N passed, N failed`` last; exits non-zero on any failure.
 
-Usage: python scripts/odoo_tier.py ODOO_SRC ADDONS [--keep-db] [--skip-reinstall]
+Usage: python scripts/odoo_tier.py ODOO_SRC ADDONS [--keep-db] [--skip-reinstall] [--skip-servers]
 """
 
 import argparse
@@ -22,7 +25,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 LOG_DIR = Path(os.environ.get("SUITE_LOG_DIR", REPO / ".cache" / "logs"))
 PROBLEM = re.compile(r"^\S+ \S+ \d+ (WARNING|ERROR|CRITICAL) ")
-RESULT = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
 UNINSTALL = """
 modules = env["ir.module.module"].search([("name", "in", {names!r})])
 modules.button_immediate_uninstall()
@@ -82,12 +84,94 @@ def clean_step(step, command, log_name, stdin=None):
     return True
 
 
+def run_odoo_tests(odoo_src, db, addons):
+    """The addons' tests through pytest-odoo; ``(passed, failed)``."""
+    paths = [f"{name}/tests" for name in addons if (REPO / name / "tests").is_dir()]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-o",
+        "addopts=",
+        "-p",
+        "odoo",
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        f"--odoo-database={db}",
+        f"--odoo-addons-path={odoo_src}/addons,{REPO}",
+        "--odoo-log-level=warn",
+        "--odoo-http",
+        "--odoo-extra",
+        "max-cron-threads=0",
+        *[
+            arg
+            for key in ("host", "port", "user")
+            for arg in ("--odoo-extra", f"db_{key}={os.environ[f'PG{key.upper()}']}")
+        ],
+        *paths,
+    ]
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [odoo_src, os.environ.get("PYTHONPATH")])),
+    }
+    start = time.monotonic()
+    log_path = LOG_DIR / "tests.log"
+    with open(log_path, "w") as log:
+        completed = subprocess.run(
+            command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, check=False
+        )
+    text = log_path.read_text(errors="replace")
+    print(
+        f"[odoo] tests (pytest-odoo): exit {completed.returncode} in "
+        f"{time.monotonic() - start:.0f} s (log: {log_path})"
+    )
+    for line in text.splitlines():
+        if line.startswith(("FAILED ", "ERROR ")):
+            print(f"[odoo]   {line}")
+    summary = [line for line in text.splitlines() if re.search(r"\d+ (passed|failed)", line)]
+    closing = summary[-1] if summary else ""
+    print(closing or "[odoo] pytest printed no summary")
+    passed = sum(int(n) for n in re.findall(r"(\d+) passed", closing))
+    failed = sum(int(n) for n in re.findall(r"(\d+) (?:failed|errors?)\b", closing))
+    if passed == 0:
+        print("[odoo] FAILED: no test ran")
+        failed += 1
+    if completed.returncode and not failed:
+        print(f"[odoo] FAILED: pytest exited with {completed.returncode}")
+        failed += 1
+    return passed, failed
+
+
+def run_server_tests(odoo_src, db):
+    """tests/servers with pytest; ``(passed, failed)``."""
+    env = {**os.environ, "ODOO_SRC": odoo_src, "SUITE_DB": db, "SUITE_LOG_DIR": str(LOG_DIR)}
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/servers"]
+    start = time.monotonic()
+    completed = subprocess.run(
+        command, cwd=REPO, env=env, capture_output=True, text=True, check=False
+    )
+    (LOG_DIR / "servers.log").write_text(completed.stdout + completed.stderr)
+    print(
+        f"[odoo] server tests: exit {completed.returncode} in {time.monotonic() - start:.0f} s "
+        f"(log: {LOG_DIR / 'servers.log'})"
+    )
+    passed = sum(int(n) for n in re.findall(r"(\d+) passed", completed.stdout))
+    failed = sum(int(n) for n in re.findall(r"(\d+) (?:failed|errors?)\b", completed.stdout))
+    if completed.returncode and not failed:
+        failed = 1
+    if failed:
+        print(completed.stdout[-4000:])
+    return passed, failed
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("odoo_src")
     parser.add_argument("addons", help="comma-separated addons to install and test")
     parser.add_argument("--keep-db", action="store_true")
     parser.add_argument("--skip-reinstall", action="store_true")
+    parser.add_argument("--skip-servers", action="store_true")
     options = parser.parse_args()
 
     addons = options.addons.split(",")
@@ -113,26 +197,12 @@ def main():
         if "install" in failures:
             print("odoo tier: 0 passed, 1 failed")
             return 1
-        tags = ",".join(f"/{name}" for name in addons)
-        code, text = run(
-            "tests",
-            base(
-                "-u", ",".join(addons), "--test-enable", f"--test-tags={tags}", "--stop-after-init"
-            ),
-            "tests.log",
-        )
-        counts = [tuple(map(int, m)) for m in RESULT.findall(text)]
-        failed = sum(f + e for f, e, _t in counts)
-        total = sum(t for _f, _e, t in counts)
-        for line in text.splitlines():
-            if re.search(r" (ERROR|CRITICAL) .*(FAIL|ERROR):", line):
-                print(f"[odoo]   {line}")
-        if total == 0:
-            print("[odoo] FAILED: no test ran")
-            failed += 1
-        if code and not failed:
-            print(f"[odoo] FAILED: odoo-bin exited with {code}")
-            failed += 1
+        passed, failed = run_odoo_tests(options.odoo_src, db, addons)
+        total = passed + failed
+        if "test_marketplace_base" in addons and not options.skip_servers:
+            passed_s, failed_s = run_server_tests(options.odoo_src, db)
+            total += passed_s + failed_s
+            failed += failed_s
         failed += len(failures)
         print(f"odoo tier: {total - min(failed, total)} passed, {failed} failed")
         return 1 if failed else 0

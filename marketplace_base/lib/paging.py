@@ -47,9 +47,7 @@ class PageGuard:
             )
         if not items:
             return
-        digest = hashlib.sha1(
-            json.dumps(items, sort_keys=True, default=str).encode()
-        ).hexdigest()
+        digest = hashlib.sha1(json.dumps(items, sort_keys=True, default=str).encode()).hexdigest()
         first = self._seen.setdefault(digest, self.pages)
         if first != self.pages:
             raise MarketplaceError(

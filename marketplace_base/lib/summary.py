@@ -51,8 +51,33 @@ def counter_rows(result):
     rows = [(label(key), str(value)) for key, value in sorted(numbers, key=lambda kv: -kv[1])]
     rows += others
     if zeros:
-        rows.append(("None", ", ".join(label(key).lower() for key, _v in zeros)))
+        rows.append(("Zero", ", ".join(label(key) for key, _v in zeros)))
     return rows
+
+
+#: Parameters a continuation carries for itself, not for a person to read.
+INTERNAL_PARAMS = {"remote", "carry", "first_name", "resume_after", "started"}
+
+
+def param_rows(params):
+    """(label, text) pairs of a job's parameters; empty and internal ones left out."""
+    rows = []
+    for key, value in (params or {}).items():
+        if key in INTERNAL_PARAMS or value in (None, "", [], {}):
+            continue
+        if isinstance(value, bool):
+            text = "Yes" if value else "No"
+        elif isinstance(value, (list, tuple)):
+            text = ", ".join(str(v) for v in value[:MAX_LISTED])
+        else:
+            text = str(value)
+        rows.append((label(key), text))
+    return rows
+
+
+def count_phrase(count, singular, plural=None):
+    """``1 stock updated``, ``3 stocks updated``: counts in plain English."""
+    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
 
 
 def merge_counters(results):

@@ -1,1 +1,7 @@
-from . import marketplace_account, marketplace_job, marketplace_job_runner, res_config_settings
+from . import (
+    ir_cron,
+    marketplace_account,
+    marketplace_job,
+    marketplace_job_runner,
+    res_config_settings,
+)

@@ -2,12 +2,20 @@
 
 import logging
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 from ..lib.errors import MarketplaceError
 
 _logger = logging.getLogger(__name__)
+
+HEALTH_STATES = [
+    ("ok", "OK"),
+    ("failing", "Failing"),
+    ("paused", "Paused"),
+    ("disabled", "Disabled"),
+]
+DEFAULT_PAUSE_AFTER = 5
 
 
 class MarketplaceAccount(models.Model):
@@ -33,10 +41,49 @@ class MarketplaceAccount(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+    responsible_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        help="Gets an activity when the account's jobs keep failing and it is paused.",
+    )
+    health = fields.Selection(
+        HEALTH_STATES,
+        compute="_compute_health",
+        store=True,
+        help="OK: the last job succeeded. Failing: the last job failed. Paused: jobs failed "
+        "too many times in a row, so the schedule stopped queuing them until a job you start "
+        "succeeds. Disabled: archived, or scheduled sync turned off.",
+    )
+    last_success_at = fields.Datetime(string="Last success", readonly=True, copy=False)
+    last_success_summary = fields.Char(readonly=True, copy=False)
+    last_failure_at = fields.Datetime(string="Last failure", readonly=True, copy=False)
+    last_failure_message = fields.Text(readonly=True, copy=False)
+    consecutive_failures = fields.Integer(string="Failures in a row", readonly=True, copy=False)
+    paused = fields.Boolean(
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Set after too many failures in a row: scheduled actions queue no job for this "
+        "account until a job started by hand succeeds.",
+    )
     job_ids = fields.One2many("marketplace.job", "account_id")
     job_count = fields.Integer(compute="_compute_job_stats")
     job_failed_count = fields.Integer(compute="_compute_job_stats")
     last_job_id = fields.Many2one("marketplace.job", compute="_compute_job_stats")
+
+    @api.depends("active", "sync_enabled", "paused", "consecutive_failures")
+    def _compute_health(self):
+        for account in self:
+            if not account.active or not account.sync_enabled:
+                account.health = "disabled"
+            elif account.paused:
+                account.health = "paused"
+            elif account.consecutive_failures:
+                account.health = "failing"
+            else:
+                account.health = "ok"
 
     def _compute_job_stats(self):
         Job = self.env["marketplace.job"]
@@ -69,14 +116,24 @@ class MarketplaceAccount(models.Model):
         action["context"] = {"default_account_id": self.id, "search_default_filter_last_24h": 0}
         return action
 
-    def _open_job(self, job):
-        """The form of ``job``: what a "Sync now" button shows after queuing it."""
+    def _notify_job_queued(self, job):
+        """What every "... now" button answers: a notification naming the job
+        queued, with a link to it; the form the user is on stays as it is."""
         return {
-            "type": "ir.actions.act_window",
-            "res_model": "marketplace.job",
-            "res_id": job.id,
-            "view_mode": "form",
-            "target": "current",
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Job queued"),
+                "message": self.env._("%s: it runs within a minute.", "%s"),
+                "links": [
+                    {
+                        "label": job.name,
+                        "url": f"/odoo/action-marketplace_base.marketplace_job_action/{job.id}",
+                    }
+                ],
+                "type": "info",
+                "sticky": False,
+            },
         }
 
     def action_test_connection(self):
@@ -84,7 +141,7 @@ class MarketplaceAccount(models.Model):
         try:
             message = self._test_connection()
         except MarketplaceError as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(str(exc)) from None
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -119,6 +176,7 @@ class MarketplaceAccount(models.Model):
         schedule that outruns a slow API never piles up jobs.
         """
         self.ensure_one()
+        self._check_can_queue()
         Job = self.env["marketplace.job"].sudo()
         if identity_key:
             existing = Job.search(
@@ -147,10 +205,71 @@ class MarketplaceAccount(models.Model):
             values["scheduled_at"] = scheduled_at
         job = Job.create(values)
         _logger.info("Account %s (%s): enqueued job %s (%s)", self.name, self.id, job.id, job_type)
-        self.env.ref("marketplace_base.ir_cron_run_jobs").sudo()._trigger(job.scheduled_at)
+        Job._wake_runner(job.scheduled_at)
         return job.with_env(self.env)
+
+    def _check_can_queue(self):
+        """Only Marketplace users queue work, on accounts of their companies.
+
+        Buttons of other addons (a product's "Sync now", a quotation's
+        import) all end here, so the check cannot be forgotten by one of them.
+        """
+        if self.env.su:
+            return
+        if not self.env.user.has_group("marketplace_base.group_marketplace_user"):
+            raise AccessError(self.env._("Only Marketplace users can queue jobs."))
+        self.check_access("read")
 
     @api.model
     def _accounts_to_sync(self, channel):
-        """Active accounts of a channel whose scheduled sync is enabled."""
-        return self.search([("channel", "=", channel), ("sync_enabled", "=", True)])
+        """Active accounts of a channel whose scheduled sync is enabled and not paused."""
+        return self.search(
+            [("channel", "=", channel), ("sync_enabled", "=", True), ("paused", "=", False)]
+        )
+
+    # ------------------------------------------------------------------ health
+    def _record_job_outcome(self, job):
+        """Keep the account's health from its ended jobs; pause it, or resume it."""
+        self.ensure_one()
+        if job.state == "done":
+            values = {
+                "last_success_at": job.done_at,
+                "last_success_summary": (job.summary or "")[:200],
+                "consecutive_failures": 0,
+            }
+            if self.paused and job.user_id.id != SUPERUSER_ID:
+                values["paused"] = False
+                self.message_post(
+                    body=self.env._("Resumed: job %s, started by hand, succeeded.", job.name)
+                )
+            self.write(values)
+            return
+        failures = self.consecutive_failures + 1
+        self.write(
+            {
+                "last_failure_at": job.done_at,
+                "last_failure_message": job.error_message,
+                "consecutive_failures": failures,
+            }
+        )
+        limit = self.env["marketplace.job"]._config_int(
+            "marketplace_base.pause_after_failures", DEFAULT_PAUSE_AFTER
+        )
+        if limit and failures >= limit and not self.paused:
+            self._pause(failures)
+
+    def _pause(self, failures):
+        self.paused = True
+        note = self.env._(
+            "Paused after %(count)s failed jobs in a row: scheduled actions queue no job for "
+            "this account until a job you start by hand succeeds. Last error: %(error)s",
+            count=failures,
+            error=self.last_failure_message or "",
+        )
+        self.message_post(body=note)
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=self.env._("Marketplace account %s is paused", self.name),
+            note=note,
+            user_id=(self.responsible_id or self.env.ref("base.user_admin")).id,
+        )

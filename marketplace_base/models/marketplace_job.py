@@ -1,15 +1,17 @@
 """Marketplace jobs: one unit of sync work, queued and run by the runner."""
 
 import logging
+import time
 from datetime import timedelta
 
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools.sql import create_index
 
-from ..lib.summary import counter_rows, summarize
+from ..lib.summary import counter_rows, param_rows, summarize
+from ..tools.job_errors import error_text, failure_delay, is_retryable
 
 _logger = logging.getLogger(__name__)
 
@@ -21,7 +23,20 @@ JOB_STATES = [
     ("cancelled", "Cancelled"),
 ]
 DEFAULT_MAX_ATTEMPTS = 5
+RUNNER_CODE = "model._cron_run_jobs()"
+MAX_RUNNER_SLOTS = 32
+DEFAULT_PART_SECONDS = 50
+MAX_ATTEMPT_LOG = 20
 VACUUM_BATCH = 1000
+
+
+def _table(rows):
+    """(label, text) rows as the HTML table of a job's form, or False."""
+    if not rows:
+        return False
+    return Markup("<table class='table table-sm o_marketplace_result'>%s</table>") % Markup(
+        ""
+    ).join(Markup("<tr><th>%s</th><td>%s</td></tr>") % (escape(k), escape(v)) for k, v in rows)
 
 
 class MarketplaceJob(models.Model):
@@ -52,11 +67,19 @@ class MarketplaceJob(models.Model):
     attempts = fields.Integer(readonly=True)
     max_attempts = fields.Integer(default=DEFAULT_MAX_ATTEMPTS)
     params = fields.Json(readonly=True)
-    params_display = fields.Text(string="Parameters", compute="_compute_params_display")
+    params_display = fields.Html(string="Parameters", compute="_compute_params_display")
     result = fields.Json(string="Result data", readonly=True)
     summary = fields.Char(readonly=True)
     result_display = fields.Html(string="Result", compute="_compute_result_display")
     error_message = fields.Text(readonly=True)
+    attempt_log = fields.Json(string="Attempt history", readonly=True, copy=False)
+    attempt_log_display = fields.Html(string="Earlier attempts", compute="_compute_attempt_log")
+    record_links = fields.Json(
+        readonly=True,
+        copy=False,
+        help="The records this job created or changed, by model: {model: [ids]}.",
+    )
+    record_count = fields.Integer(string="Records changed", compute="_compute_record_count")
     exc_info = fields.Text(
         string="Technical details",
         readonly=True,
@@ -83,23 +106,32 @@ class MarketplaceJob(models.Model):
     @api.depends("params")
     def _compute_params_display(self):
         for job in self:
-            job.params_display = "\n".join(
-                f"{key}: {value}" for key, value in (job.params or {}).items()
-            )
+            job.params_display = _table(param_rows(job.params))
 
     @api.depends("result")
     def _compute_result_display(self):
         for job in self:
-            rows = counter_rows(job.result)
-            job.result_display = (
-                Markup("<table class='table table-sm o_marketplace_result'>%s</table>")
-                % Markup().join(
-                    Markup("<tr><th>%s</th><td>%s</td></tr>") % (escape(k), escape(v))
-                    for k, v in rows
-                )
-                if rows
-                else False
+            job.result_display = _table(counter_rows(job.result))
+
+    @api.depends("attempt_log")
+    def _compute_attempt_log(self):
+        for job in self:
+            job.attempt_log_display = _table(
+                [
+                    (self.env._("Attempt %s", entry.get("attempt")), f"{entry.get('at')} UTC")
+                    if not entry.get("error")
+                    else (
+                        self.env._("Attempt %s", entry.get("attempt")),
+                        f"{entry.get('at')} UTC: {entry['error']}",
+                    )
+                    for entry in job.attempt_log or []
+                ]
             )
+
+    @api.depends("record_links")
+    def _compute_record_count(self):
+        for job in self:
+            job.record_count = sum(len(ids) for ids in (job.record_links or {}).values())
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -112,11 +144,25 @@ class MarketplaceJob(models.Model):
         return super().create(vals_list)
 
     # ------------------------------------------------------------------ actions
+    def _check_operator(self):
+        """Users only read jobs; their buttons write through the system.
+
+        Whoever may read the jobs (Marketplace users, in their companies)
+        may use the buttons; states, results and parameters are written by
+        the system alone, so no one can mark a failed job Done by hand.
+        """
+        self.check_access("read")
+        if not self.env.su and not self.env.user.has_group(
+            "marketplace_base.group_marketplace_user"
+        ):
+            raise AccessError(self.env._("Only Marketplace users can manage jobs."))
+        return self.sudo()
+
     def action_retry(self):
         """Put failed or cancelled jobs back in the queue, with fresh attempts."""
         if any(job.state not in ("failed", "cancelled") for job in self):
             raise UserError(self.env._("Only failed or cancelled jobs can be retried."))
-        self.write(
+        self._check_operator().write(
             {
                 "state": "pending",
                 "attempts": 0,
@@ -133,31 +179,73 @@ class MarketplaceJob(models.Model):
     def action_cancel(self):
         if any(job.state != "pending" for job in self):
             raise UserError(self.env._("Only pending jobs can be cancelled."))
-        self.write({"state": "cancelled", "done_at": fields.Datetime.now()})
+        self._check_operator().write({"state": "cancelled", "done_at": fields.Datetime.now()})
         return True
 
     def action_run_now(self):
-        """Run a pending job in this request instead of waiting for the runner."""
-        self.ensure_one()
-        if self.state != "pending":
+        """Run pending jobs in this request, one after the other, instead of
+        waiting for the runner."""
+        if any(job.state != "pending" for job in self):
             raise UserError(self.env._("Only pending jobs can be run."))
+        self._check_operator()
         self.env.flush_all()
-        if not self.sudo()._run_next_job(job_id=self.id):
+        busy = self.browse()
+        for job in self:
+            if not job.sudo()._run_next_job(job_id=job.id):
+                busy |= job
+        self.invalidate_recordset()
+        if busy:
             raise UserError(
                 self.env._(
-                    "The job could not start now: another job of account %s is running. "
-                    "It stays in the queue and runs after it.",
-                    self.account_id.name,
+                    "Could not start now, another job of the same account is running: %s. "
+                    "They stay in the queue and run after it.",
+                    ", ".join(busy.mapped("name")),
                 )
             )
-        self.invalidate_recordset()
         return True
 
-    def _wake_runner(self):
-        self.env.ref("marketplace_base.ir_cron_run_jobs").sudo()._trigger()
+    def action_view_records(self):
+        """The records this job created or changed (stock moves, vendor prices, products)."""
+        self.ensure_one()
+        links = {model: ids for model, ids in (self.record_links or {}).items() if ids}
+        if not links:
+            raise UserError(self.env._("This job changed no records."))
+        model, ids = max(links.items(), key=lambda item: len(item[1]))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Changed by %s", self.name),
+            "res_model": model,
+            "domain": [("id", "in", ids)],
+            "views": [(False, "list"), (False, "form")],
+            "target": "current",
+        }
 
-    # ---------------------------------------------------------------- outcomes
-    def _mark_done(self, result, duration):
+    def _link_records(self, records):
+        """Remember ``records`` as changed by this job (the job's smart button)."""
+        self.ensure_one()
+        if not records:
+            return
+        links = dict(self.record_links or {})
+        known = set(links.get(records._name, []))
+        links[records._name] = sorted(known | set(records.ids))
+        self.record_links = links
+
+    # ---------------------------------------------------------------- lifecycle
+    # Every state change of a job is one of these methods; the runner only
+    # locks, claims and executes.
+    def _set_started(self):
+        self.ensure_one()
+        self.write(
+            {
+                "state": "started",
+                "started_at": fields.Datetime.now(),
+                "done_at": False,
+                "attempts": self.attempts + 1,
+            }
+        )
+
+    def _set_done(self, result, duration):
+        """Done: the result shown, earlier attempts' errors kept in the history only."""
         self.ensure_one()
         self.write(
             {
@@ -167,7 +255,116 @@ class MarketplaceJob(models.Model):
                 "result": result,
                 "summary": summarize(result),
                 "error_message": False,
+                "exc_info": False,
             }
+        )
+        self.account_id._record_job_outcome(self)
+
+    def _set_retry(self, message, delay, details, duration):
+        """Back to the queue in ``delay`` seconds, the failure kept on the job."""
+        self.ensure_one()
+        next_try = fields.Datetime.now() + timedelta(seconds=delay)
+        at = fields.Datetime.to_string(next_try)
+        self._log_attempt(message)
+        self.write(
+            {
+                "state": "pending",
+                "scheduled_at": next_try,
+                "duration": duration,
+                "exc_info": details,
+                "summary": f"Retry {self.attempts + 1} at {at} UTC: "
+                f"{message.splitlines()[0][:150]}",
+                "error_message": f"{message}\nAttempt {self.attempts} of {self.max_attempts}; "
+                f"next try at {at} UTC.",
+            }
+        )
+        self._wake_runner(next_try)
+        _logger.info("Job %s will be retried at %s: %s", self.id, at, message)
+
+    def _set_failed(self, message, details, duration):
+        """Failed for good: the message as the user reads it, followers told."""
+        self.ensure_one()
+        self._log_attempt(message)
+        self.write(
+            {
+                "state": "failed",
+                "done_at": fields.Datetime.now(),
+                "duration": duration,
+                "exc_info": details,
+                "error_message": message,
+                "summary": message.splitlines()[0][:200] if message else False,
+            }
+        )
+        self._notify_failure()
+        self.account_id._record_job_outcome(self)
+
+    def _log_attempt(self, message):
+        """Keep each failed attempt in the job's history."""
+        log = list(self.attempt_log or [])
+        log.append(
+            {
+                "attempt": self.attempts,
+                "at": fields.Datetime.to_string(fields.Datetime.now()),
+                "error": (message or "").splitlines()[0][:300] if message else "",
+            }
+        )
+        self.attempt_log = log[-MAX_ATTEMPT_LOG:]
+
+    def _record_failure(self, exc, details, duration):
+        """Retry a temporary failure later, or fail the job for good."""
+        self.ensure_one()
+        message = error_text(exc)
+        if is_retryable(exc) and self.attempts < self.max_attempts:
+            self._set_retry(message, failure_delay(exc, self.attempts), details, duration)
+        else:
+            self._set_failed(message, details, duration)
+
+    @api.model
+    def _runner_crons(self):
+        """The runner's slots: one ``ir.cron`` each, all running ``_cron_run_jobs``."""
+        return (
+            self.env["ir.cron"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("model_id.model", "=", self._name), ("code", "=", RUNNER_CODE)], order="id")
+        )
+
+    @api.model
+    def _wake_runner(self, at=None):
+        """Have every runner slot look at the queue (now, or at ``at``)."""
+        for cron in self._runner_crons().filtered("active"):
+            cron._trigger(at)
+
+    @api.model
+    def _set_runner_slots(self, count):
+        """Keep ``count`` runner slots active: copies of the first, the rest archived."""
+        count = max(1, min(int(count or 1), MAX_RUNNER_SLOTS))
+        crons = self._runner_crons()
+        first = crons[:1]
+        while len(crons) < count:
+            crons |= first.copy({"name": f"{first.name} (slot {len(crons) + 1})"})
+        for index, cron in enumerate(crons):
+            if cron.active != (index < count):
+                cron.active = index < count
+
+    @api.model
+    def _part_deadline(self):
+        """When a long job stops and continues as a new part (``time.monotonic()``)."""
+        seconds = self._config_int("marketplace_base.part_seconds", DEFAULT_PART_SECONDS)
+        return time.monotonic() + seconds if seconds > 0 else float("inf")
+
+    def _continue(self, params):
+        """Queue the next part of this job (a long sync runs in parts, each one
+        well within a cron worker's time limit); return the new job."""
+        self.ensure_one()
+        part = int((self.params or {}).get("part") or 1) + 1
+        first_name = (self.params or {}).get("first_name") or self.name
+        return self.account_id._enqueue_job(
+            self.job_type,
+            params={**params, "part": part, "first_name": first_name},
+            name=self.env._("%(name)s (part %(part)s)", name=first_name, part=part),
+            priority=self.priority,
+            identity_key=f"{self.job_type}-part-{self.id}",
         )
 
     def _notify_failure(self):

@@ -10,28 +10,40 @@ Concurrency rules, for several Odoo workers running the cron at once:
   recovery can tell a job that is really running from one whose worker died;
 * the handler runs in its own transaction: on error it is rolled back
   entirely and the failure is written in a new transaction.
+
+Parallelism comes from Odoo's own cron engine: the runner has several
+slots, each an ``ir.cron`` record running ``_cron_run_jobs``, and Odoo's
+cron workers (threads or processes, on one server or many) each lock one
+record at a time, so N slots run up to N accounts' jobs at once.
+
+Time: Odoo kills (prefork) or reloads (threaded) a cron worker whose pass
+over the ready crons lasts longer than ``limit_time_real_cron`` (else
+``limit_time_real``, 120 s by default). A slot stops taking jobs early
+enough for the last job's part (``marketplace_base.part_seconds``, 50 s:
+long handlers continue in parts) to end within that limit, counted from
+the start of the worker's pass, since one worker may run several slots in
+a row. It never asks Odoo to run it again in the same pass (the progress
+API would); due jobs left over are a trigger for a fresh pass.
 """
 
 import logging
+import threading
 import time
 import traceback
-from datetime import timedelta
-
-import requests
 
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.tools import config
 
-from ..lib.backoff import retry_delay
 from ..lib.errors import MarketplaceError, RetryableJobError
+from .marketplace_job import DEFAULT_PART_SECONDS
 
 _logger = logging.getLogger(__name__)
 
 # First key of pg_try_advisory_lock(int, int); the second is the account id.
 ACCOUNT_LOCK_NAMESPACE = 47_110_815
 DEFAULT_TIME_BUDGET = 45
+SAFETY_MARGIN = 10
 CANDIDATE_ACCOUNTS = 20
-RETRYABLE_ERRORS = (RetryableJobError, requests.Timeout, requests.ConnectionError)
 
 
 def _try_lock_account(cr, account_id):
@@ -43,15 +55,18 @@ def _unlock_account(cr, account_id):
     cr.execute("SELECT pg_advisory_unlock(%s, %s)", (ACCOUNT_LOCK_NAMESPACE, account_id))
 
 
-def error_text(exc):
-    """What the user reads for an exception: our own messages as they are."""
-    if isinstance(exc, (MarketplaceError, UserError, ValidationError)):
-        return str(exc.args[0]) if exc.args else str(exc)
-    if isinstance(exc, requests.Timeout):
-        return f"The remote service did not answer in time: {exc}"
-    if isinstance(exc, requests.ConnectionError):
-        return f"Could not connect to the remote service: {exc}"
-    return f"Unexpected error ({type(exc).__name__}): {exc}"
+def cron_time_limit():
+    """Seconds a cron worker's pass may last before Odoo stops it, or None."""
+    limit = config.get("limit_time_real_cron")
+    if not limit or limit < 0:
+        limit = config.get("limit_time_real")
+    return limit if limit and limit > 0 else None
+
+
+def pass_started_at():
+    """When the current cron worker's pass began (see ``ir.cron._process_job``)."""
+    thread = threading.current_thread()
+    return getattr(thread, "marketplace_pass_start", None) or getattr(thread, "start_time", None)
 
 
 class MarketplaceJob(models.Model):
@@ -60,15 +75,26 @@ class MarketplaceJob(models.Model):
     @api.model
     def _cron_run_jobs(self):
         """Run due jobs until the queue is empty or the time budget is spent."""
-        budget = self._config_int("marketplace_base.runner_time_budget", DEFAULT_TIME_BUDGET)
-        deadline = time.monotonic() + budget
+        deadline = time.monotonic() + self._runner_budget()
         self._recover_interrupted_jobs()
         done = 0
         while time.monotonic() < deadline and self._run_next_job():
             done += 1
-        remaining = self._count_due_jobs()
-        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        if self._count_due_jobs():
+            self._wake_runner()  # a fresh pass, never a re-run in this one
         return done
+
+    @api.model
+    def _runner_budget(self):
+        """Seconds this call may keep taking jobs (0 or less: none)."""
+        budget = self._config_int("marketplace_base.runner_time_budget", DEFAULT_TIME_BUDGET)
+        limit = cron_time_limit()
+        if not limit:
+            return budget
+        started = pass_started_at() or time.time()
+        part = self._config_int("marketplace_base.part_seconds", DEFAULT_PART_SECONDS)
+        window = limit - (time.time() - started) - part - SAFETY_MARGIN
+        return min(budget, window)
 
     @api.model
     def _run_next_job(self, job_id=None):
@@ -136,14 +162,7 @@ class MarketplaceJob(models.Model):
             return None
         env = api.Environment(cr, SUPERUSER_ID, {})
         job = env["marketplace.job"].browse(row[0])
-        job.write(
-            {
-                "state": "started",
-                "started_at": fields.Datetime.now(),
-                "done_at": False,
-                "attempts": job.attempts + 1,
-            }
-        )
+        job._set_started()
         job.flush_recordset()
         return job.id
 
@@ -157,7 +176,7 @@ class MarketplaceJob(models.Model):
         start = time.monotonic()
         try:
             result = job._call_handler() or {}
-            job._mark_done(result, time.monotonic() - start)
+            job._set_done(result, time.monotonic() - start)
             cr.commit()  # pylint: disable=invalid-commit
         except Exception as exc:  # noqa: BLE001 - every failure is recorded on the job
             details = traceback.format_exc()
@@ -183,35 +202,6 @@ class MarketplaceJob(models.Model):
                 f"No handler for job type {self.job_type!r}: is its addon installed?"
             )
         return handler(self)
-
-    def _record_failure(self, exc, details, duration):
-        """Retry a temporary failure later, or fail the job for good."""
-        self.ensure_one()
-        message = error_text(exc)
-        values = {"duration": duration, "exc_info": details}
-        if isinstance(exc, RETRYABLE_ERRORS) and self.attempts < self.max_attempts:
-            delay = retry_delay(self.attempts, getattr(exc, "retry_after", None))
-            next_try = fields.Datetime.now() + timedelta(seconds=delay)
-            values.update(
-                state="pending",
-                scheduled_at=next_try,
-                summary=f"Retry {self.attempts + 1} at {fields.Datetime.to_string(next_try)} UTC: "
-                f"{message.splitlines()[0][:150]}",
-                error_message=f"{message}\nAttempt {self.attempts} of {self.max_attempts}; "
-                f"next try at {fields.Datetime.to_string(next_try)} UTC.",
-            )
-            self.write(values)
-            self.env.ref("marketplace_base.ir_cron_run_jobs")._trigger(next_try)
-            _logger.info("Job %s will be retried at %s: %s", self.id, next_try, message)
-        else:
-            values.update(
-                state="failed",
-                done_at=fields.Datetime.now(),
-                error_message=message,
-                summary=message.splitlines()[0][:200] if message else False,
-            )
-            self.write(values)
-            self._notify_failure()
 
     @api.model
     def _recover_interrupted_jobs(self):

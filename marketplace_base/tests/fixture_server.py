@@ -3,7 +3,9 @@
 Tests register handlers per path; each handler gets a ``FixtureRequest``
 and returns a body (HTTP 200), ``(status, body)`` or
 ``(status, body, headers)``. A ``dict``
-or ``list`` body is sent as JSON, ``str``/``bytes`` as is. Every request
+or ``list`` body is sent as JSON, ``str``/``bytes`` as is, and a generator
+of ``bytes`` is streamed chunk by chunk with no length (to play a server
+that drips or never ends). Every request
 is recorded so tests can assert what the client sent. No Odoo import: the
 unit tier and the Odoo tier both use it.
 """
@@ -37,11 +39,11 @@ class FixtureRequest:
 class FixtureServer:
     """``with FixtureServer() as server: server.route("/x", handler)``."""
 
-    def __init__(self):
+    def __init__(self, host="127.0.0.1"):
         self.routes = {}
         self.requests = []
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd = ThreadingHTTPServer((host, 0), self._handler_class())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
@@ -102,6 +104,9 @@ class FixtureServer:
                     body=self.rfile.read(length) if length else b"",
                 )
                 status, body, headers = server._handle(request)
+                if hasattr(body, "__next__"):
+                    self._stream(status, body, headers)
+                    return
                 if isinstance(body, (dict, list)):
                     payload = json.dumps(body).encode()
                     headers = {"Content-Type": "application/json", **headers}
@@ -115,6 +120,20 @@ class FixtureServer:
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
                 self.wfile.write(payload)
+
+            def _stream(self, status, chunks, headers):
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Connection", "close")
+                self.end_headers()
+                try:
+                    for chunk in chunks:
+                        self.wfile.write(chunk)
+                        self.wfile.flush()
+                except OSError:
+                    pass  # the client hung up, as it should
+                self.close_connection = True
 
             do_GET = do_POST = do_PUT = do_DELETE = _serve
 

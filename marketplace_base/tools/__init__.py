@@ -1,4 +1,5 @@
 """ORM helpers shared by the suite's channels."""
 
 from .batch import create_isolated  # noqa: F401
+from .job_errors import error_text, failure_delay, is_retryable  # noqa: F401
 from .job_log import job_logger  # noqa: F401

@@ -2,7 +2,12 @@
 
 The first picture (lowest sequence) becomes the product image, the others
 are kept as attachments of the product. A URL that failed is remembered
-and tried again only after the account's retry delay.
+and tried again only after the account's retry delay. A picture that
+cannot be downloaded or read is a counted warning: it never fails the item
+or the sync.
+
+The sync's shared state is called ``sync`` here, never ``context``: Odoo's
+translation helper reads a caller's local named ``context`` as Odoo's.
 """
 
 import base64
@@ -12,6 +17,7 @@ from datetime import timedelta
 import requests
 
 from odoo import api, fields, models
+from odoo.addons.marketplace_base.lib.http import redact
 from odoo.addons.marketplace_base.lib.summary import MAX_LISTED
 
 from ..lib.pictures import PictureError, fetch_picture
@@ -22,12 +28,12 @@ class CatalogPictureWriter(models.AbstractModel):
     _description = "Write Catalogue Pictures"
 
     @api.model
-    def _write_pictures(self, account, targets, context):
+    def _write_pictures(self, account, targets, sync):
         targets = [t for t in targets if t.changed and t.item.pictures]
         if not targets:
             return
         urls = {p.url for t in targets for p in t.item.pictures if p.url}
-        cache = self._cached(account, urls, context)
+        cache = self._cached(account, urls, sync)
         attached = self._attached_checksums({t.tmpl_id for t in targets})
         for target in targets:
             pictures = sorted(target.item.pictures, key=lambda p: p.sequence)
@@ -36,31 +42,31 @@ class CatalogPictureWriter(models.AbstractModel):
             ]
             if not ready:
                 continue
-            self._set_main_image(target, ready[0], context)
+            self._set_main_image(target, ready[0], sync)
             self._attach_extra(target, ready[1:], attached[target.tmpl_id])
 
     @api.model
-    def _cached(self, account, urls, context):
+    def _cached(self, account, urls, sync):
         """``{url: picture}``, downloading the new ones and the failures due for a retry."""
         Picture = self.env["marketplace.catalog.picture"].sudo()
         cache = {p.url: p for p in Picture.search([("url", "in", list(urls))])}
         retry_before = fields.Datetime.now() - timedelta(days=account.catalog_picture_retry_days)
         max_bytes = max(1, account.catalog_picture_max_kb) * 1024
         session = requests.Session()
+        own_hosts = account._catalog_picture_hosts()
         for url in sorted(urls):
             picture = cache.get(url)
             if picture and (picture.state == "done" or picture.tried_at > retry_before):
                 if picture.state == "failed":
-                    context.counters["pictures_not_retried"] += 1
+                    sync.counters["pictures_not_retried"] += 1
                 continue
             try:
-                content, checksum = fetch_picture(url, session=session, max_bytes=max_bytes)
+                content, checksum = fetch_picture(
+                    url, session=session, max_bytes=max_bytes, allowed_hosts=own_hosts
+                )
             except PictureError as exc:
                 values = {"state": "failed", "error": str(exc), "image": False}
-                context.counters["pictures_failed"] += 1
-                failures = context.counters.setdefault("picture_failures", [])
-                if len(failures) < MAX_LISTED:
-                    failures.append(f"{url}: {exc}")
+                self._picture_failed(sync, url, exc)
             else:
                 values = {
                     "state": "done",
@@ -69,7 +75,7 @@ class CatalogPictureWriter(models.AbstractModel):
                     "checksum": checksum,
                     "size": len(content),
                 }
-                context.counters["pictures_fetched"] += 1
+                sync.counters["pictures_fetched"] += 1
             values.update(
                 tried_at=fields.Datetime.now(), attempts=(picture.attempts if picture else 0) + 1
             )
@@ -80,7 +86,15 @@ class CatalogPictureWriter(models.AbstractModel):
         return cache
 
     @api.model
-    def _set_main_image(self, target, picture, context):
+    @api.model
+    def _picture_failed(self, sync, url, reason):
+        sync.counters["pictures_failed"] += 1
+        failures = sync.counters.setdefault("picture_failures", [])
+        if len(failures) < MAX_LISTED:
+            failures.append(f"{redact(url)[:200]}: {reason}")
+
+    @api.model
+    def _set_main_image(self, target, picture, sync):
         """The product's picture; a matrix's template also gets its first cell's picture."""
         template = self.env["product.template"].browse(target.tmpl_id)
         writes = []
@@ -97,11 +111,9 @@ class CatalogPictureWriter(models.AbstractModel):
             with self.env.cr.savepoint():
                 for record, field in writes:
                     record.with_context(tracking_disable=True)[field] = picture.image
-        except Exception as exc:  # noqa: BLE001 - not an image Odoo can read
-            context.counters["pictures_failed"] += 1
-            context.counters.setdefault("picture_failures", []).append(
-                f"{picture.url}: {exc.args[0] if exc.args else exc}"
-            )
+        except Exception:  # noqa: BLE001 - not an image Odoo can read
+            picture.write({"state": "failed", "error": self.env._("not an image Odoo can read")})
+            self._picture_failed(sync, picture.url, self.env._("not an image Odoo can read"))
 
     @api.model
     def _attached_checksums(self, tmpl_ids):

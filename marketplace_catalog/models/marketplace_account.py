@@ -12,6 +12,8 @@ from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.tools import job_logger
 
+from ..lib.pictures import host_of
+
 _logger = logging.getLogger(__name__)
 
 AUTO_CATALOG_KEY = "catalog-sync"
@@ -91,6 +93,17 @@ class MarketplaceAccount(models.Model):
         "product.pricelist", "marketplace_account_id", string="Price lists"
     )
 
+    def _catalog_picture_hosts(self):
+        """The account's own hosts (its URL settings): pictures there are
+        fetched even on a private network, all others only when public."""
+        self.ensure_one()
+        account = self.sudo()
+        return {
+            host_of(account[name])
+            for name, field in self._fields.items()
+            if name.endswith("_url") and field.type == "char" and account[name]
+        } - {""}
+
     @api.model
     def _catalog_channels(self):
         """Channels whose accounts sync an item catalogue (extended by channel addons)."""
@@ -120,11 +133,11 @@ class MarketplaceAccount(models.Model):
     # ----------------------------------------------------------------- buttons
     def action_catalog_sync(self):
         self.ensure_one()
-        return self._open_job(self._enqueue_catalog_sync())
+        return self._notify_job_queued(self._enqueue_catalog_sync())
 
     def action_catalog_full_sync(self):
         self.ensure_one()
-        return self._open_job(self._enqueue_catalog_sync(full=True))
+        return self._notify_job_queued(self._enqueue_catalog_sync(full=True))
 
     def action_view_catalog_products(self):
         self.ensure_one()

@@ -7,9 +7,11 @@ silently guessed.
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 MAX_LISTED = 50
+#: A quantity beyond this is taken for garbage, not stock.
+MAX_QUANTITY = Decimal(10) ** 12
 
 
 @dataclass(frozen=True)
@@ -53,11 +55,55 @@ def index_products(products):
     return index
 
 
+def as_quantity(value):
+    """``value`` as a finite ``Decimal`` within bounds, or ``None``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
+        return None
+    try:
+        quantity = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        return None
+    if not quantity.is_finite() or abs(quantity) >= MAX_QUANTITY:
+        return None
+    return quantity
+
+
+def _read_remote(remote, plan):
+    """``({sku: quantity}, {skus not to apply})`` from the remote rows."""
+    counters = plan.counters
+    quantities, seen, skipped = {}, set(), set()
+    for row in remote:
+        raw_sku, raw_quantity = row[0], row[1]
+        source = row[2] if len(row) > 2 else None
+        counters["products_seen"] += 1
+        sku = normalize_sku(raw_sku)
+        if not sku:
+            counters["blank_skus"] += 1
+            continue
+        quantity = Decimal(0) if raw_quantity is None else as_quantity(raw_quantity)
+        if quantity is None:
+            plan.count("invalid_quantities", f"{sku}: {str(raw_quantity)[:40]!r}")
+            skipped.add(sku)  # not applied: its true quantity is unknown
+            continue
+        if (sku, source) in seen:
+            if sku not in skipped:
+                plan.count("repeated_skus", sku)
+            skipped.add(sku)
+            continue
+        seen.add((sku, source))
+        quantities[sku] = quantities.get(sku, Decimal(0)) + quantity
+
+    return quantities, skipped
+
+
 def plan_stock(remote, products_by_code, current, allow_negative=False):
     """Build the plan.
 
-    :param remote: iterable of ``(sku, quantity)``; a SKU seen twice is summed
-        (the same item listed under several remote warehouses)
+    :param remote: iterable of ``(sku, quantity)`` or ``(sku, quantity,
+        source)``. The same SKU from several sources (remote warehouses
+        applied to one location) is summed; a SKU seen twice in one source
+        is a faulty answer: it is reported and not applied, never summed.
+        A quantity that is not a finite number is reported by SKU.
     :param products_by_code: ``index_products(...)`` of the company's products
     :param current: ``{product id: on-hand quantity in the target location}``
     """
@@ -74,18 +120,14 @@ def plan_stock(remote, products_by_code, current, allow_negative=False):
         "duplicates",
         "tracked",
         "negative_quantities",
+        "invalid_quantities",
+        "repeated_skus",
     ):
         counters[key] = 0
-    quantities = {}
-    for raw_sku, quantity in remote:
-        counters["products_seen"] += 1
-        sku = normalize_sku(raw_sku)
-        if not sku:
-            counters["blank_skus"] += 1
-            continue
-        quantities[sku] = quantities.get(sku, Decimal(0)) + Decimal(quantity or 0)
-
+    quantities, skipped = _read_remote(remote, plan)
     for sku, quantity in quantities.items():
+        if sku in skipped:
+            continue
         matches = products_by_code.get(sku, [])
         active = [p for p in matches if p.active]
         if not matches:

@@ -1,6 +1,6 @@
 """Apply remote stock to a location as real inventory adjustments.
 
-Channels hand plain ``(sku, quantity)`` pairs to ``_apply_remote_stock``;
+Channels hand plain ``(sku, quantity[, source])`` rows to ``_apply_remote_stock``;
 this service matches them to products (one query), diffs them against the
 on-hand quantities (one query), and applies the differences through the
 quants' inventory mode in one ``_apply_inventory()`` call, so every change
@@ -8,14 +8,19 @@ is a done stock move named after the job, in the product's history.
 """
 
 import logging
+import time
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.addons.marketplace_base.lib.summary import merge_counters
 from odoo.tools import split_every
 
 from ..lib.stock_plan import ProductInfo, index_products, normalize_sku, plan_stock
 
 _logger = logging.getLogger(__name__)
+
+#: Products applied per ``_apply_inventory()`` call; a part stops between slices.
+APPLY_SLICE = 1000
 
 
 class MarketplaceStockApplier(models.AbstractModel):
@@ -25,13 +30,82 @@ class MarketplaceStockApplier(models.AbstractModel):
     @api.model
     def _apply_remote_stock(self, account, location, remote, job=None):
         """Make ``location`` hold the remote quantities; return the counters."""
+        return self._apply_remote_stock_part(account, location, remote, job)[0]
+
+    @api.model
+    def _apply_in_parts(self, account, fetched, job):
+        """Apply ``{location: rows}`` within the job's part; the rest continues
+        in a new job. Return the job result.
+
+        The first part plans everything (its counters are the sync's); a
+        continuation gets the rows left and the first part's counters, and
+        adds only what it applies, so the last part's result is the total.
+        """
+        params = dict(job.params or {})
+        carry = params.pop("carry", None)
+        params.pop("remote", None)
+        deadline = job._part_deadline()
+        results, left = [], []
+        for index, (location, rows) in enumerate(fetched.items()):
+            counters, rest = self._apply_remote_stock_part(
+                account, location, rows, job, deadline, force_progress=index == 0
+            )
+            results.append(counters)
+            if rest:
+                left.append([location.id, [[row[0], str(row[1]), *row[2:3]] for row in rest]])
+        if carry:
+            result = dict(carry)
+            result["stocks_updated"] = carry.get("stocks_updated", 0) + sum(
+                counters["stocks_updated"] for counters in results
+            )
+        else:
+            result = merge_counters(results)
+        result.pop("stocks_left", None)
+        result.pop("continued_in_job", None)
+        if left:
+            follow_up = job._continue({**params, "remote": left, "carry": result})
+            result = {
+                **result,
+                "stocks_left": sum(len(rows) for _location, rows in left),
+                "continued_in_job": follow_up.id,
+            }
+        return result
+
+    @api.model
+    def _apply_remote_stock_part(
+        self, account, location, remote, job=None, deadline=None, force_progress=True
+    ):
+        """Apply as much as ``deadline`` (``time.monotonic()``) allows, a slice at a time.
+
+        Returns ``(counters, rows left)``: the remote rows of the products not
+        applied yet, for the next part of the job. With ``force_progress``
+        one slice is applied even past the deadline. Each slice is complete, so
+        a part cut short, or retried, leaves every product either applied or
+        left; the next part diffs against on-hand again and applies only
+        what still differs, never twice.
+        """
         remote = list(remote)
-        skus = {normalize_sku(sku) for sku, _qty in remote} - {""}
+        skus = {normalize_sku(row[0]) for row in remote} - {""}
         products = self._product_infos(account.company_id, skus)
         current = self._on_hand(location, [p.id for p in products])
         plan = plan_stock(remote, index_products(products), current, account.stock_allow_negative)
         name = f"{job.name} [job {job.id}]" if job else account.name
-        self._set_quantities(location, plan.to_apply, name)
+        applied = 0
+        for chunk in split_every(APPLY_SLICE, list(plan.to_apply.items())):
+            if (
+                deadline is not None
+                and (applied or not force_progress)
+                and time.monotonic() >= deadline
+            ):
+                break
+            moves = self._set_quantities(location, dict(chunk), name)
+            if job:
+                job._link_records(moves)
+            applied += len(chunk)
+        left_ids = set(list(plan.to_apply)[applied:])
+        plan.counters["stocks_updated"] = applied
+        left_skus = {normalize_sku(p.code) for p in products if p.id in left_ids}
+        left = [row for row in remote if normalize_sku(row[0]) in left_skus]
         self._store_remote_quantities(account, location, plan.remote_quantities, job)
         _logger.info(
             "Account %s, job %s: %s products seen, %s stocks updated in %s",
@@ -41,7 +115,7 @@ class MarketplaceStockApplier(models.AbstractModel):
             plan.counters["stocks_updated"],
             location.complete_name,
         )
-        return plan.counters
+        return plan.counters, left
 
     @api.model
     def _product_infos(self, company, skus):
@@ -89,9 +163,10 @@ class MarketplaceStockApplier(models.AbstractModel):
 
     @api.model
     def _set_quantities(self, location, quantities, inventory_name):
-        """Set ``{product id: quantity}`` in inventory mode and apply it at once."""
+        """Set ``{product id: quantity}`` in inventory mode and apply it at once;
+        return the inventory moves made."""
         if not quantities:
-            return
+            return self.env["stock.move"]
         Quant = self.env["stock.quant"].sudo()
         quants = self._adjustable_quants(location, quantities)
         by_product = {}
@@ -106,9 +181,19 @@ class MarketplaceStockApplier(models.AbstractModel):
             by_quantity[quantity].append(by_product[product_id].id)
         for quantity, quant_ids in by_quantity.items():
             Quant.browse(quant_ids).write({"inventory_quantity": float(quantity)})
+        self.env["stock.move"].flush_model()
+        self.env.cr.execute("SELECT COALESCE(max(id), 0) FROM stock_move")
+        last_move_id = self.env.cr.fetchone()[0]
         Quant.browse([by_product[pid].id for pid in quantities]).with_context(
             inventory_name=inventory_name
         )._apply_inventory()
+        return self.env["stock.move"].search(
+            [
+                ("id", ">", last_move_id),
+                ("is_inventory", "=", True),
+                ("product_id", "in", list(quantities)),
+            ]
+        )
 
     @api.model
     def _prepare_counterpart_quants(self, location, product_ids):
@@ -201,7 +286,7 @@ class MarketplaceStockApplier(models.AbstractModel):
                     )
                     for product_id, qty in chunk
                 ],
-                template="(%s, %s, %s, %s, %s, %s::timestamp, %s, %s)",
+                template="(%s, %s, %s, %s, %s, %s::timestamp, %s::int, %s)",
                 page_size=1000,
             )
         self.env["marketplace.product.stock"].invalidate_model()

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.http import JsonHttpClient
+from odoo.addons.marketplace_base.lib.paging import PageGuard
 
 DEFAULT_URL = "https://open-api.zortout.com/v4"
 PAGE_SIZE = 500
@@ -103,9 +104,8 @@ class ZortoutClient(JsonHttpClient):
 
     def _auth_error(self, response, endpoint):
         return MarketplaceError(
-            f"Zortout refused the credentials of store '{self.storename}' "
-            f"(HTTP {response.status_code} on {endpoint}): check the API key and secret, "
-            "and that the API is enabled in Zortout."
+            f"Zortout refused the credentials (HTTP {response.status_code} on {endpoint}): "
+            "check the store name, API key and secret, and that the API is enabled in Zortout."
         )
 
     def _get(self, endpoint, params=None, headers=None):
@@ -117,9 +117,43 @@ class ZortoutClient(JsonHttpClient):
             raise MarketplaceError(
                 f"Zortout refused {endpoint} (code {code}): {description or 'no description'}"
             )
-        if code == QUOTA_NOTICE and description not in self.notices:
-            self.notices.append(description or "daily quota notice")
+        if code == QUOTA_NOTICE:
+            # Zortout repeats the notice on every page, its counter moving.
+            self.notices[:] = [description or "daily quota notice"]
         return payload
+
+    def _pages(self, endpoint, params, headers=None, limit=PAGE_SIZE):
+        """Yield the raw item lists of a paged read; any failing page raises.
+
+        A page that repeats an earlier one, or more pages than the reported
+        count allows, stops the read with an error (see ``PageGuard``).
+        """
+        guard = PageGuard(self.service, endpoint, page_size=limit)
+        page, seen = 1, 0
+        while True:
+            payload = self._get(endpoint, params={**params, "page": page}, headers=headers)
+            items = self.field(payload, "list", endpoint, list)
+            count = parse_number(payload.get("count"), f"{endpoint} 'count'")
+            if page == 1 and count is not None:
+                guard.expect_total(int(count))
+            guard.check(items)
+            if items:
+                yield items
+            seen += len(items)
+            if len(items) < limit or (count is not None and seen >= count):
+                return
+            page += 1
+
+    def _product_params(self, warehouse_code, sku_list, updated_after, active_only, limit):
+        params = {"limit": limit}
+        if warehouse_code:
+            params["warehousecode"] = warehouse_code
+        if updated_after:
+            params["updatedafter"] = updated_after.strftime("%Y-%m-%d %H:%M")
+        if active_only:
+            params["activestatus"] = 1
+        headers = {"skulist": ",".join(sku_list)} if sku_list else None
+        return params, headers
 
     def iter_product_pages(
         self,
@@ -131,25 +165,33 @@ class ZortoutClient(JsonHttpClient):
     ):
         """Yield lists of ``ZortoutProduct``, page by page; any failing page raises."""
         endpoint = "Product/GetProducts"
-        params = {"limit": limit}
-        if warehouse_code:
-            params["warehousecode"] = warehouse_code
-        if updated_after:
-            params["updatedafter"] = updated_after.strftime("%Y-%m-%d %H:%M")
-        if active_only:
-            params["activestatus"] = 1
-        headers = {"skulist": ",".join(sku_list)} if sku_list else None
-        page, seen = 1, 0
-        while True:
-            payload = self._get(endpoint, params={**params, "page": page}, headers=headers)
-            items = self.field(payload, "list", endpoint, list)
-            count = parse_number(payload.get("count"), f"{endpoint} 'count'")
-            if items:
-                yield [ZortoutProduct.from_payload(item, endpoint) for item in items]
-            seen += len(items)
-            if len(items) < limit or (count is not None and seen >= count):
-                return
-            page += 1
+        params, headers = self._product_params(
+            warehouse_code, sku_list, updated_after, active_only, limit
+        )
+        for items in self._pages(endpoint, params, headers, limit):
+            yield [ZortoutProduct.from_payload(item, endpoint) for item in items]
+
+    def iter_stock(self, warehouse_code=None, sku_list=None, limit=PAGE_SIZE):
+        """Yield ``(sku, quantity)`` of every product, reading nothing else.
+
+        A stock sync must not fail on a product whose price or name cannot be
+        read. A quantity that is not a number comes as the raw value, for the
+        stock plan to report by SKU.
+        """
+        endpoint = "Product/GetProducts"
+        params, headers = self._product_params(warehouse_code, sku_list, None, False, limit)
+        for items in self._pages(endpoint, params, headers, limit):
+            for item in items:
+                if not isinstance(item, dict):
+                    raise MarketplaceError(
+                        f"Zortout {endpoint}: a product is not an object ({item!r:.100})."
+                    )
+                raw = item.get("stock")
+                try:
+                    quantity = parse_number(raw) if raw not in (None, "") else Decimal(0)
+                except MarketplaceError:
+                    quantity = raw
+                yield str(item.get("sku") or "").strip(), quantity
 
     def iter_products(self, **kwargs):
         for page in self.iter_product_pages(**kwargs):
@@ -170,6 +212,6 @@ class ZortoutClient(JsonHttpClient):
     def check_connection(self):
         warehouses = self.get_warehouses()
         return (
-            f"Connected to Zortout store '{self.storename}': "
+            "Connected to Zortout: "
             f"{len(warehouses)} warehouse(s) ({', '.join(w.code for w in warehouses[:5])})."
         )

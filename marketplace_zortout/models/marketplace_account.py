@@ -4,7 +4,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
-from odoo.addons.marketplace_base.lib.summary import merge_counters
+from odoo.addons.marketplace_base.lib.summary import count_phrase
 from odoo.addons.marketplace_base.tools import job_logger
 
 from ..clients.zortout import DEFAULT_URL, ZortoutClient
@@ -73,7 +73,7 @@ class MarketplaceAccount(models.Model):
             name=self.env._("Sync Stock from Zortout - %s", self.name),
             identity_key=AUTO_STOCK_KEY,
         )
-        return self._open_job(job)
+        return self._notify_job_queued(job)
 
     def action_zortout_import_products(self):
         self.ensure_one()
@@ -82,7 +82,7 @@ class MarketplaceAccount(models.Model):
             name=self.env._("Import Products from Zortout - %s", self.name),
             identity_key="zortout-products",
         )
-        return self._open_job(job)
+        return self._notify_job_queued(job)
 
     def _zortout_stock_params(self):
         return {"warehouse_code": self.zortout_warehouse_code or None, "sku_list": []}
@@ -101,30 +101,55 @@ class MarketplaceAccount(models.Model):
 
     # -------------------------------------------------------------------- jobs
     def _run_job_sync_stock_from_zortout(self, job):
-        """Fetch every page first, then apply: a failed page applies nothing."""
+        """Fetch every page first, then apply: a failed page applies nothing.
+
+        A large sync applies in parts (see ``_apply_in_parts``): a
+        continuation job carries the rows left and fetches nothing.
+        """
         log = job_logger(_logger, self, job)
         params = job.params or {}
-        client = self._zortout_client()
-        sku_list = [sku for sku in (params.get("sku_list") or []) if sku and sku.strip()]
-        fetched = []
-        for code, location in self._stock_targets(params.get("warehouse_code")):
-            products = list(client.iter_products(warehouse_code=code, sku_list=sku_list or None))
-            log.info("fetched %s products from warehouse %s", len(products), code or "(all)")
-            fetched.append((location, [(p.sku, p.stock) for p in products]))
-        applier = self.env["marketplace.stock.applier"]
-        result = merge_counters(
-            applier._apply_remote_stock(self, location, remote, job) for location, remote in fetched
+        notices = []
+        if params.get("remote"):
+            Location = self.env["stock.location"]
+            fetched = {Location.browse(loc_id): rows for loc_id, rows in params["remote"]}
+        else:
+            client = self._zortout_client()
+            fetched = self._zortout_fetch_stock(client, params, log)
+            notices = client.notices
+        result = self.env["marketplace.stock.applier"]._apply_in_parts(self, fetched, job)
+        result["summary"] = ", ".join(
+            [
+                count_phrase(result["products_seen"], "product seen", "products seen"),
+                count_phrase(result["stocks_updated"], "stock updated", "stocks updated"),
+                count_phrase(result["unknown_skus"], "unknown SKU"),
+            ]
         )
-        result["summary"] = self.env._(
-            "%(seen)s products seen, %(updated)s stocks updated, %(unknown)s unknown SKUs",
-            seen=result["products_seen"],
-            updated=result["stocks_updated"],
-            unknown=result["unknown_skus"],
-        )
-        if client.notices:
-            result["zortout_notices"] = client.notices
+        unreadable = result.get("invalid_quantities", 0) + result.get("repeated_skus", 0)
+        if unreadable:
+            result["summary"] += self.env._(
+                ", %s SKUs not applied (unreadable quantity or listed twice)", unreadable
+            )
+        if result.get("continued_in_job"):
+            result["summary"] += self.env._(
+                "; %(left)s left, continued in job %(job)s",
+                left=result["stocks_left"],
+                job=result["continued_in_job"],
+            )
+        if notices:
+            result["zortout_notices"] = notices
         log.info("%s", result["summary"])
         return result
+
+    def _zortout_fetch_stock(self, client, params, log):
+        """``{location: [(sku, quantity, remote warehouse), ...]}``, every page read."""
+        sku_list = [sku for sku in (params.get("sku_list") or []) if sku and sku.strip()]
+        fetched = {}
+        for code, location in self._stock_targets(params.get("warehouse_code")):
+            stock = client.iter_stock(warehouse_code=code, sku_list=sku_list or None)
+            rows = [(sku, quantity, code) for sku, quantity in stock]
+            log.info("fetched %s products from warehouse %s", len(rows), code or "(all)")
+            fetched.setdefault(location, []).extend(rows)
+        return fetched
 
     def _run_job_sync_products_from_zortout(self, job):
         """Zortout's product list through the catalogue pipeline; stock has its own job."""

@@ -47,6 +47,9 @@ class ZortoutCase(MarketplaceQueueCase):
         self.fake.fail_page = None
         self.fake.res_code = None
         self.fake.notice = None
+        self.fake.repeat_page = None
+        self.fake.ignore_paging = False
+        self.fake.products = {}
         self.fake.credentials = {"storename": "shop", "apikey": "key", "apisecret": "secret"}
 
     def on_hand(self, product, location=None):

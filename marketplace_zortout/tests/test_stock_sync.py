@@ -1,3 +1,6 @@
+import time
+from unittest.mock import patch
+
 from odoo.tests import tagged
 
 from .common import ZortoutCase
@@ -113,7 +116,7 @@ class TestStockSync(ZortoutCase):
         self.fake.credentials = {"storename": "shop", "apikey": "other", "apisecret": "secret"}
         job = self.sync()
         self.assertEqual(job.state, "failed")
-        self.assertIn("check the API key and secret", job.error_message)
+        self.assertIn("check the store name, API key and secret", job.error_message)
         self.assertNotIn("key", job.error_message.split("check")[0].replace("credentials", ""))
 
     def test_business_error_fails_with_zortout_description(self):
@@ -159,3 +162,126 @@ class TestStockSync(ZortoutCase):
     def test_test_connection_names_the_warehouses(self):
         action = self.account.action_test_connection()
         self.assertIn("W1", action["params"]["message"])
+
+
+@tagged("post_install", "-at_install")
+class TestStockSyncAgainstFaultyServers(ZortoutCase):
+    """A faulty Zortout never inflates stock nor fails a whole sync for one row."""
+
+    def bulk(self, n=1200):
+        self.fake.stock["W1"].update({f"BULK-{i:04d}": 1 for i in range(n)})
+
+    def test_a_repeated_page_fails_the_job_and_applies_nothing(self):
+        self.bulk()
+        self.fake.repeat_page = (3, 2)
+        job = self.sync()
+        self.assertEqual(job.state, "failed")
+        self.assertIn("page 3 repeats page 2", job.error_message)
+        self.assertFalse(self.inventory_moves())
+
+    def test_a_server_ignoring_paging_is_not_read_forever(self):
+        self.bulk()
+        self.fake.ignore_paging = True
+        before = len(self.server.requests_to("/v4/Product/GetProducts"))
+        job = self.sync()
+        self.assertEqual(job.state, "failed")
+        self.assertFalse(self.inventory_moves())
+        after = len(self.server.requests_to("/v4/Product/GetProducts"))
+        self.assertEqual(after - before, 2, "stopped at the first repeated page")
+
+    def test_an_unreadable_row_is_listed_by_sku_and_the_rest_applies(self):
+        self.fake.products = {
+            "A-1": {"sellprice": "n/a", "name": None},  # a stock sync ignores these
+            "A-2": {"stock": "NaN"},
+            "NEG": {"stock": "1e400"},
+        }
+        job = self.sync()
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual(self.on_hand(self.a1), 15)
+        self.assertEqual(self.on_hand(self.a2), 0)
+        listed = job.result["invalid_quantities_list"]
+        self.assertEqual(sorted(entry.split(":")[0] for entry in listed), ["A-2", "NEG"])
+        self.assertIn("2 SKUs not applied", job.summary)
+
+    def test_two_remote_warehouses_mapped_to_one_location_are_summed(self):
+        self.account.write(
+            {
+                "stock_warehouse_mode": "map",
+                "stock_location_map_ids": [
+                    (0, 0, {"remote_code": "W1", "location_id": self.location.id}),
+                    (0, 0, {"remote_code": "W2", "location_id": self.location.id}),
+                ],
+            }
+        )
+        job = self.sync()
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual(self.on_hand(self.a1), 15, "10 in W1 + 5 in W2, never overwritten")
+        self.assertEqual(self.on_hand(self.a2), 3)
+
+    def test_the_quota_notice_is_listed_once_for_many_pages(self):
+        self.bulk()
+        self.fake.notice = "You have used 90% of today's quota"
+        job = self.sync()
+        self.assertEqual(job.result["zortout_notices"], ["You have used 90% of today's quota"])
+
+    def test_no_credential_reaches_the_job_or_the_chatter(self):
+        self.fake.credentials = {"storename": "shop", "apikey": "other", "apisecret": "secret"}
+        self.account.write({"zortout_storename": "shop", "zortout_apikey": "k3y-v4lue"})
+        job = self.sync()
+        self.assertEqual(job.state, "failed")
+        shown = " ".join(
+            [job.error_message or "", job.summary or "", job.sudo().exc_info or ""]
+            + self.account.message_ids.mapped("body")
+        )
+        for secret in ("k3y-v4lue", "'shop'", "secret'"):
+            self.assertNotIn(secret, shown)
+
+
+@tagged("post_install", "-at_install")
+class TestStockSyncInParts(ZortoutCase):
+    """A large sync applies in parts, each within the cron limit, none twice."""
+
+    def test_a_sync_past_its_part_time_continues_in_parts_and_adds_up(self):
+        stock_applier = "odoo.addons.marketplace_stock.models.marketplace_stock_applier"
+        Job = type(self.env["marketplace.job"])
+        with (
+            patch(f"{stock_applier}.APPLY_SLICE", 1),
+            patch.object(Job, "_part_deadline", lambda self: time.monotonic() - 1),
+        ):
+            first = self.sync()
+            self.assertEqual(first.state, "done", first.error_message)
+            self.assertEqual(first.result["stocks_updated"], 1)
+            self.assertEqual(first.result["stocks_left"], 1)
+            second = self.env["marketplace.job"].browse(first.result["continued_in_job"])
+            self.assertEqual(second.name, f"{first.name} (part 2)")
+            self.run_jobs()
+        self.assertEqual(second.state, "done", second.error_message)
+        self.assertNotIn("continued_in_job", second.result)
+        self.assertEqual(second.result["stocks_updated"], 2, "the parts add up")
+        self.assertEqual(second.result["products_seen"], first.result["products_seen"])
+        self.assertEqual((self.on_hand(self.a1), self.on_hand(self.a2)), (15, 3))
+        self.assertEqual(len(self.inventory_moves(self.a1 | self.a2)), 2)
+        self.assertEqual(len(self.server.requests_to("/v4/Product/GetProducts")), 1 + self.before)
+
+    def setUp(self):
+        super().setUp()
+        self.before = len(self.server.requests_to("/v4/Product/GetProducts"))
+
+    def test_a_retried_part_applies_nothing_twice(self):
+        stock_applier = "odoo.addons.marketplace_stock.models.marketplace_stock_applier"
+        Job = type(self.env["marketplace.job"])
+        with (
+            patch(f"{stock_applier}.APPLY_SLICE", 1),
+            patch.object(Job, "_part_deadline", lambda self: time.monotonic() - 1),
+        ):
+            first = self.sync()
+            second = self.env["marketplace.job"].browse(first.result["continued_in_job"])
+            params = dict(second.params)
+            self.run_jobs()
+            moves = self.inventory_moves()
+            # the same part again, as after a worker died once it had committed
+            again = self.account._enqueue_job("sync_stock_from_zortout", params=params)
+            self.run_jobs()
+        self.assertEqual(again.state, "done", again.error_message)
+        self.assertEqual(self.inventory_moves(), moves)
+        self.assertEqual((self.on_hand(self.a1), self.on_hand(self.a2)), (15, 3))

@@ -4,7 +4,10 @@
 GetProducts (page/limit/warehousecode/skulist/activestatus) and
 GetWarehouses. Without ``warehousecode`` the stock is the sum over all
 warehouses, as Zortout reports it. ``fail_page`` makes one page answer an
-HTTP status; ``res_code`` makes every answer a business error. No Odoo
+HTTP status; ``res_code`` makes every answer a business error;
+``repeat_page = (3, 2)`` answers page 3 with page 2's items and
+``ignore_paging`` answers page 1, with no count, whatever is asked (two
+faults seen in the wild that must never inflate stock). No Odoo
 import: the Odoo tier, the unit tier and the benchmark share it.
 """
 
@@ -35,6 +38,8 @@ class ZortoutFake:
         self.fail_page = None  # (page number, HTTP status)
         self.res_code = None  # (code, description) answered with HTTP 200
         self.notice = None  # resDesc of a code-100 quota notice
+        self.repeat_page = None  # (page asked, page answered)
+        self.ignore_paging = False
         server.route("/v4/Product/GetProducts", self.get_products)
         server.route("/v4/Warehouse/GetWarehouses", self.get_warehouses)
 
@@ -73,6 +78,10 @@ class ZortoutFake:
         limit = int(request.arg("limit", 20))
         if self.fail_page and self.fail_page[0] == page:
             return self.fail_page[1], "<html><body>Internal Server Error</body></html>"
+        if self.repeat_page and page == self.repeat_page[0]:
+            page = self.repeat_page[1]
+        if self.ignore_paging:
+            page = 1
         quantities = self.quantities(request.arg("warehousecode"))
         # Zortout lists every product whatever the warehouse, with 0 where it has none.
         skus = sorted(set(self.quantities()) | set(self.products))
@@ -101,6 +110,8 @@ class ZortoutFake:
                     "active": meta.get("active", True),
                 }
             )
+        if self.ignore_paging:
+            return {"res": self._res(), "list": items}
         return {"res": self._res(), "list": items, "count": len(skus)}
 
     def get_warehouses(self, request):

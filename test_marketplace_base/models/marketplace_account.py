@@ -1,6 +1,9 @@
 """A channel whose job handler does what the job's ``params["action"]`` says."""
 
+import os
 import time
+
+import psycopg2.errors
 
 from odoo import fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError, RetryableJobError
@@ -26,7 +29,13 @@ class MarketplaceAccount(models.Model):
         started = time.time()
         time.sleep(params.get("sleep", 0))
         self.env["test.marketplace.execution"].create(
-            {"job_id": job.id, "account_id": self.id, "started": started, "ended": time.time()}
+            {
+                "job_id": job.id,
+                "account_id": self.id,
+                "started": started,
+                "ended": time.time(),
+                "pid": os.getpid(),
+            }
         )
         if action == "write_then_raise":
             self.write({"name": "Written by the failing job"})
@@ -38,4 +47,6 @@ class MarketplaceAccount(models.Model):
             raise MarketplaceError("The remote side refused.")
         if action == "crash":
             return 1 / 0
+        if action == "serialization_failure":
+            raise psycopg2.errors.SerializationFailure("could not serialize access")
         return {"items_done": params.get("items", 1), "summary": params.get("summary")}

@@ -12,3 +12,4 @@ class TestMarketplaceExecution(models.Model):
     account_id = fields.Many2one("marketplace.account", ondelete="cascade")
     started = fields.Float()
     ended = fields.Float()
+    pid = fields.Integer(help="The server process that ran the job.")

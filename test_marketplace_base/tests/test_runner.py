@@ -1,7 +1,10 @@
+import time
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import tagged
+from odoo.tools import config
 
 from .common import TestChannelCase
 
@@ -128,9 +131,76 @@ class TestRunner(TestChannelCase):
         self.assertEqual(job.state, "done")
         self.assertEqual(job.result["items_done"], 7)
 
-    def test_time_budget_stops_taking_jobs_and_reports_remaining_work(self):
+    def test_time_budget_stops_taking_jobs_and_wakes_a_fresh_pass(self):
         self.env["ir.config_parameter"].set_param("marketplace_base.runner_time_budget", "0")
         self.enqueue()
         self.enqueue()
-        self.assertEqual(self.run_jobs(), 0)
+        slots = self.env["marketplace.job"]._runner_crons().filtered("active")
+        Trigger = self.env["ir.cron.trigger"]
+        before = Trigger.search_count([("cron_id", "in", slots.ids)])
+        with patch.object(type(self.env["ir.cron"]), "_notify_progress") as progress:
+            self.assertEqual(self.run_jobs(), 0)
+        progress.assert_not_called()  # Odoo would re-run the slot in the same pass
         self.assertEqual(self.env["marketplace.job"]._count_due_jobs(), 2)
+        self.assertEqual(Trigger.search_count([("cron_id", "in", slots.ids)]), before + len(slots))
+
+    def test_the_budget_leaves_room_for_a_job_part_within_the_cron_limit(self):
+        Job = self.env["marketplace.job"]
+        runner = "odoo.addons.marketplace_base.models.marketplace_job_runner"
+        with patch.dict(config.options, {"limit_time_real": 120, "limit_time_real_cron": -1}):
+            with patch(f"{runner}.pass_started_at", return_value=time.time()):
+                self.assertEqual(Job._runner_budget(), 45)
+            # a pass that already ran other crons (or slots) for 70 s
+            with patch(f"{runner}.pass_started_at", return_value=time.time() - 70):
+                self.assertLessEqual(Job._runner_budget(), 0)
+                self.enqueue()
+                self.assertEqual(self.run_jobs(), 0, "no job may start that could end past 120 s")
+        with (
+            patch.dict(config.options, {"limit_time_real": 120, "limit_time_real_cron": 300}),
+            patch(f"{runner}.pass_started_at", return_value=time.time() - 70),
+        ):
+            self.assertEqual(Job._runner_budget(), 45)
+
+    def test_runner_slots_follow_the_setting(self):
+        Job = self.env["marketplace.job"]
+        self.assertEqual(len(Job._runner_crons().filtered("active")), 2)
+        settings = self.env["res.config.settings"].create({"marketplace_runner_slots": 4})
+        settings.execute()
+        slots = Job._runner_crons().filtered("active")
+        self.assertEqual(len(slots), 4)
+        self.assertEqual(set(slots.mapped("code")), {"model._cron_run_jobs()"})
+        self.assertIn("Marketplace: Run Jobs (slot 4)", slots.mapped("name"))
+        self.assertEqual(self.env["res.config.settings"].create({}).marketplace_runner_slots, 4)
+        self.env["res.config.settings"].create({"marketplace_runner_slots": 1}).execute()
+        self.assertEqual(len(Job._runner_crons().filtered("active")), 1)
+
+    def test_enqueue_wakes_every_slot(self):
+        slots = self.env["marketplace.job"]._runner_crons().filtered("active")
+        Trigger = self.env["ir.cron.trigger"]
+        before = Trigger.search_count([("cron_id", "in", slots.ids)])
+        self.enqueue()
+        self.assertEqual(Trigger.search_count([("cron_id", "in", slots.ids)]), before + 2)
+
+    def test_an_absurd_retry_after_is_capped(self):
+        job = self.enqueue(action="retry", retry_after=1e300)
+        before = fields.Datetime.now()
+        self.run_jobs()
+        self.assertEqual(job.state, "pending")
+        delay = (job.scheduled_at - before).total_seconds()
+        self.assertTrue(3590 <= delay <= 3610, delay)
+
+    def test_a_database_conflict_is_retried_soon(self):
+        job = self.enqueue(action="serialization_failure")
+        before = fields.Datetime.now()
+        self.run_jobs()
+        self.assertEqual(job.state, "pending")
+        self.assertLessEqual((job.scheduled_at - before).total_seconds(), 10)
+        self.assertIn("Another worker was changing the same records", job.error_message)
+
+    def test_the_last_failure_does_not_promise_a_retry(self):
+        job = self.enqueue(action="retry")
+        job.max_attempts = 1
+        self.run_jobs()
+        self.assertEqual(job.state, "failed")
+        self.assertNotIn("retry", job.error_message.lower())
+        self.assertNotIn("next try", job.error_message)

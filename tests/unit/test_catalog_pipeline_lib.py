@@ -5,7 +5,6 @@ from decimal import Decimal
 import pytest
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
-from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 from odoo.addons.marketplace_catalog.lib import values
 from odoo.addons.marketplace_catalog.lib.fingerprint import item_fingerprint
 from odoo.addons.marketplace_catalog.lib.item import (
@@ -15,7 +14,6 @@ from odoo.addons.marketplace_catalog.lib.item import (
     TierPrice,
     WarehouseStock,
 )
-from odoo.addons.marketplace_catalog.lib.pictures import PictureError, absolute_url, fetch_picture
 from odoo.addons.marketplace_catalog.lib.price_plan import price_rules
 from odoo.addons.marketplace_catalog.lib.selection import select_items
 from odoo.addons.marketplace_catalog.lib.stock import item_quantity, parse_code_list, stock_pairs
@@ -117,53 +115,6 @@ def test_fingerprint_ignores_stock_and_timestamps_but_not_prices():
     assert item_fingerprint(base) == item_fingerprint(same)
     assert item_fingerprint(base) != item_fingerprint(changed)
     assert item_fingerprint(base, {"langs": ["sv"]}) != item_fingerprint(base)
-
-
-# ------------------------------------------------------------------- pictures
-PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 100
-
-
-@pytest.fixture
-def server():
-    with FixtureServer() as srv:
-        yield srv
-
-
-def test_picture_is_downloaded_and_hashed(server):
-    server.route("/a.png", lambda r: (200, PNG, {"Content-Type": "image/png"}))
-    content, checksum = fetch_picture(f"{server.url}/a.png")
-    assert content == PNG
-    assert len(checksum) == 40
-
-
-@pytest.mark.parametrize(
-    "answer, message",
-    [
-        ((404, b"", {}), "HTTP 404"),
-        ((200, b"<html>", {"Content-Type": "text/html"}), "not an image"),
-        ((200, b"x" * 3000, {"Content-Type": "image/png"}), "larger than 1 KB"),
-        ((200, b"", {"Content-Type": "image/png"}), "empty"),
-    ],
-)
-def test_picture_failures_say_why(server, answer, message):
-    server.route("/p", lambda r: answer)
-    with pytest.raises(PictureError, match=message):
-        fetch_picture(f"{server.url}/p", max_bytes=1024)
-
-
-def test_picture_url_must_be_http():
-    with pytest.raises(PictureError, match="not an http"):
-        fetch_picture("ftp://example.com/a.png")
-
-
-def test_relative_picture_urls_are_joined():
-    assert (
-        absolute_url("/img/a.jpg", "https://erp.example/api") == "https://erp.example/api/img/a.jpg"
-    )
-    assert (
-        absolute_url("https://cdn.example/a.jpg", "https://erp.example")
-        == "https://cdn.example/a.jpg"
-    )
 
 
 def test_a_fetch_keeps_readable_items_and_names_the_unreadable_ones():

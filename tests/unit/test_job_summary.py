@@ -1,6 +1,13 @@
 """What a job's result looks like to the person reading it."""
 
-from odoo.addons.marketplace_base.lib.summary import counter_rows, label, merge_counters, summarize
+from odoo.addons.marketplace_base.lib.summary import (
+    count_phrase,
+    counter_rows,
+    label,
+    merge_counters,
+    param_rows,
+    summarize,
+)
 
 
 def test_labels_spell_acronyms():
@@ -23,7 +30,7 @@ def test_rows_put_the_largest_counters_first_and_zeros_on_one_row():
         ("Products seen", "40"),
         ("Stocks updated", "2"),
         ("Unknown SKUs list", "A, B"),
-        ("None", "tracked, unchanged"),
+        ("Zero", "Tracked, Unchanged"),
     ]
 
 
@@ -41,3 +48,21 @@ def test_summary_names_non_zero_counters_or_uses_the_handler_text():
 def test_merge_adds_numbers_and_joins_lists():
     merged = merge_counters([{"a": 1, "l": ["x"]}, {"a": 2, "l": ["y"], "b": 5}])
     assert merged == {"a": 3, "l": ["x", "y"], "b": 5}
+
+
+def test_parameters_read_as_labelled_values_without_empty_or_internal_ones():
+    params = {
+        "warehouse_code": None,
+        "sku_list": ["A-1", "B-2"],
+        "full": True,
+        "part": 2,
+        "remote": [[1, [["A", "1", None]]]],
+        "carry": {"products_seen": 3},
+    }
+    assert param_rows(params) == [("SKU list", "A-1, B-2"), ("Full", "Yes"), ("Part", "2")]
+
+
+def test_counts_read_in_plain_english():
+    assert count_phrase(1, "stock updated", "stocks updated") == "1 stock updated"
+    assert count_phrase(3, "stock updated", "stocks updated") == "3 stocks updated"
+    assert count_phrase(0, "unknown SKU") == "0 unknown SKUs"

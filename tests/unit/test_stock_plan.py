@@ -59,7 +59,28 @@ def test_negative_quantities_become_zero_unless_allowed():
 
 def test_same_sku_in_several_remote_warehouses_is_summed():
     index = products(ProductInfo(1, "A"))
-    assert plan_stock([("A", 2), ("A", 3)], index, {}).to_apply == {1: Decimal(5)}
+    plan = plan_stock([("A", 2, "WH1"), ("A", 3, "WH2")], index, {})
+    assert plan.to_apply == {1: Decimal(5)}
+
+
+def test_a_sku_twice_in_one_warehouse_is_reported_never_summed():
+    index = products(ProductInfo(1, "A"), ProductInfo(2, "B"))
+    plan = plan_stock([("A", 2, "WH1"), ("B", 1, "WH1"), ("A", 2, "WH1")], index, {})
+    assert plan.to_apply == {2: Decimal(1)}
+    assert plan.counters["repeated_skus"] == 1
+    assert plan.counters["repeated_skus_list"] == ["A"]
+    # without a source, the whole answer is one source
+    assert plan_stock([("A", 2), ("A", 2)], index, {}).to_apply == {}
+
+
+def test_quantities_that_are_not_finite_numbers_are_listed_by_sku():
+    index = products(*(ProductInfo(i, f"S{i}") for i in range(1, 6)))
+    remote = [("S1", float("nan")), ("S2", "Infinity"), ("S3", float("inf")), ("S4", "1e400")]
+    plan = plan_stock(remote + [("S5", "7")], index, {})
+    assert plan.to_apply == {5: Decimal(7)}
+    assert plan.counters["invalid_quantities"] == 4
+    listed = plan.counters["invalid_quantities_list"]
+    assert [entry.split(":")[0] for entry in listed] == ["S1", "S2", "S3", "S4"]
 
 
 def test_unknown_list_is_capped_at_fifty_but_counted_in_full():

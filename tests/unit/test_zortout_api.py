@@ -87,8 +87,9 @@ def test_unauthorized_is_permanent_and_never_shows_secrets(server):
     with pytest.raises(MarketplaceError) as err:
         client.check_connection()
     assert not isinstance(err.value, RetryableJobError)
-    assert "check the API key and secret" in str(err.value)
+    assert "check the store name, API key and secret" in str(err.value)
     assert "secret'" not in str(err.value) and "key'" not in str(err.value)
+    assert "shop" not in str(err.value)  # the store name is a credential too
 
 
 def test_server_error_on_page_two_raises_before_anything_is_returned(server):
@@ -125,3 +126,27 @@ def test_garbage_number_names_product_and_key(server):
 )
 def test_parse_number(text, expected):
     assert parse_number(text) == expected
+
+
+def test_a_repeated_page_stops_the_read(server):
+    fake, client = make(server, {"W1": {f"S{i:03d}": 1 for i in range(25)}})
+    fake.repeat_page = (3, 2)
+    with pytest.raises(MarketplaceError, match="page 3 repeats page 2"):
+        list(client.iter_stock(limit=10))
+
+
+def test_a_server_ignoring_paging_is_read_a_bounded_number_of_times(server):
+    fake, client = make(server, {"W1": {f"S{i:03d}": 1 for i in range(25)}})
+    fake.ignore_paging = True
+    with pytest.raises(MarketplaceError, match="page 2 repeats page 1"):
+        list(client.iter_stock(limit=10))
+    assert len(server.requests) == 2
+
+
+def test_stock_reads_only_sku_and_quantity(server):
+    _fake, client = make(
+        server,
+        {"W1": {"A": 1, "B": 2, "C": 3}},
+        products={"A": {"sellprice": "a lot", "name": None}, "C": {"stock": "NaN?"}},
+    )
+    assert dict(client.iter_stock()) == {"A": Decimal(1), "B": Decimal(2), "C": "NaN?"}
