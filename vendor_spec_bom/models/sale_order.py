@@ -16,6 +16,7 @@ from odoo.tools import formatLang
 from ..lib.aggregate import ResolvedRow, aggregate
 from ..lib.partnumbers import normalize_partnumber
 from ..lib.pricing import discount_split, markup_percent
+from .vendor_spec_line import VENDOR_PRICE_DIGITS
 
 
 class SaleOrder(models.Model):
@@ -64,8 +65,9 @@ class SaleOrder(models.Model):
             ):
                 lines_by_product.setdefault(line.product_id.id, line)
             rows, cost_total = [], 0.0
+            products = {p.id: p for p in self.env["product.product"].browse(list(estimates))}
             for product_id, estimate in estimates.items():
-                product = self.env["product.product"].browse(product_id)
+                product = products[product_id]
                 line = lines_by_product.get(product_id)
                 qty = line.product_uom_qty if line else float(estimate.quantity)
                 cost = product.standard_price * qty
@@ -83,7 +85,7 @@ class SaleOrder(models.Model):
                     )
                 )
             unresolved_total = float(sum(r.total_price or 0 for r in unresolved))
-            vendor_total = float(sum(r.total_price or 0 for r in order._vendor_spec_rows()))
+            vendor_total = float(sum(e.vendor_total for e in estimates.values())) + unresolved_total
             order.vendor_spec_unresolved_count = len(unresolved)
             order.vendor_spec_vendor_total = vendor_total
             order.vendor_spec_unresolved_total = unresolved_total
@@ -99,8 +101,7 @@ class SaleOrder(models.Model):
             if v is None
             else escape(formatLang(self.env, v, currency_obj=self.currency_id))
         )
-        unit_digits = self.env["decimal.precision"].precision_get("Product Price")
-        unit = lambda v: escape(formatLang(self.env, v, digits=unit_digits))  # noqa: E731
+        unit = lambda v: escape(formatLang(self.env, v, digits=VENDOR_PRICE_DIGITS[1]))  # noqa: E731
         cell = Markup("<td class='text-end'>%s</td>")
         head = Markup("<tr>%s</tr>") % Markup().join(
             Markup("<th class='%s'>%s</th>") % ("" if i == 0 else "text-end", title)

@@ -6,6 +6,9 @@ from odoo import api, fields, models
 
 from ..lib.partnumbers import normalize_partnumber
 
+# Fixed rather than the "Product Price" precision: read once per value, a
+# named precision costs a cached lookup per line (5,000-line BOMs).
+VENDOR_PRICE_DIGITS = (16, 5)
 RESOLUTION_SOURCES = [
     ("book", "Partnumber book"),
     ("manual_suggestion", "Manual choice"),
@@ -28,8 +31,8 @@ class VendorSpecLine(models.Model):
     description = fields.Char()
     unit_price = fields.Float(
         string="Vendor unit price",
-        digits="Product Price",
-        help="As the vendor wrote it (at least 5 decimals, like vendor pricelists).",
+        digits=VENDOR_PRICE_DIGITS,
+        help="As the vendor wrote it (5 decimals, like vendor pricelists in this suite).",
     )
     total_price = fields.Monetary(string="Vendor total")
     manual_product_id = fields.Many2one(

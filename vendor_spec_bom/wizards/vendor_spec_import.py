@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 
 from ..lib.spec_parser import parse_file, parse_paste
 from ..lib.table_reader import DEFAULT_MAX_ROWS, DELIMITER_NAMES
+from ..models.vendor_spec_line import VENDOR_PRICE_DIGITS
 
 ROLE_LABELS = {
     "partnumber": "part number",
@@ -158,7 +159,7 @@ class VendorSpecImportLine(models.TransientModel):
     partnumber = fields.Char()
     quantity = fields.Float(digits="Product Unit of Measure")
     description = fields.Char()
-    unit_price = fields.Float(digits="Product Price")
+    unit_price = fields.Float(digits=VENDOR_PRICE_DIGITS)
     total_price = fields.Float()
     error = fields.Char(string="Left out because")
     skipped = fields.Boolean(string="Left out on purpose")
