@@ -1,6 +1,7 @@
 """Real BOM exports through the import wizard (fixtures: see fixtures/SOURCES.md)."""
 
 import base64
+import time
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -121,3 +122,15 @@ class TestRealExports(VendorSpecCase):
         self.import_spec(order, "PN\tQty\tDescription\n=1+2\t1\t@cmd\n-x\t2\tplain")
         rows = order.vendor_spec_line_ids.export_data(["vendor_partnumber", "description"])
         self.assertEqual(rows["datas"], [["'=1+2", "'@cmd"], ["'-x", "plain"]])
+
+    def test_a_million_row_xlsx_bom_is_refused_within_seconds(self):
+        from .test_book_import import million_row_xlsx
+
+        order = self.quotation()
+        self.import_spec(order, "x1\t2")
+        content = million_row_xlsx()
+        start = time.monotonic()
+        with self.assertRaisesRegex(UserError, "more than 100,000 rows"):
+            self.preview(order, file=content, filename="huge.xlsx")
+        self.assertLess(time.monotonic() - start, 5)
+        self.assertEqual(order.vendor_spec_line_ids.mapped("vendor_partnumber"), ["x1"])
