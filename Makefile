@@ -2,14 +2,16 @@
 # variables documented in scripts/lib.sh (ODOO_SRC, PGHOST, ...).
 SHELL := /bin/bash
 
-.PHONY: help test test-unit run lint bench clean
+.PHONY: help test test-unit run stop lint bench screenshots clean
 
 help:
 	@echo "make test      unit tier + Odoo tier (fresh database, install, reinstall, tests)"
 	@echo "make test-unit unit tier only (no Odoo needed)"
-	@echo "make run       Odoo 18 on http://localhost:8069 with the suite installed"
+	@echo "make run       Odoo 18 on http://localhost:8069 with the suite installed (admin / admin)"
+	@echo "make stop      stop what make run / make test started (Odoo, private PostgreSQL)"
 	@echo "make lint      ruff (and pylint-odoo when installed)"
 	@echo "make bench     benchmarks (figures in README.md)"
+	@echo "make screenshots  the README's screenshots, from Chromium on a fresh database"
 
 test:
 	@scripts/test.sh
@@ -20,6 +22,9 @@ test-unit:
 run:
 	@scripts/run.sh
 
+stop:
+	@scripts/stop.sh
+
 lint:
 	@. scripts/lib.sh && "$$SUITE_VENV/bin/pip" install -q ruff && "$$SUITE_VENV/bin/ruff" check . && "$$SUITE_VENV/bin/ruff" format --check .
 	@if command -v pylint >/dev/null && pylint --version | grep -q odoo; then \
@@ -28,6 +33,9 @@ lint:
 
 bench:
 	@scripts/bench.sh
+
+screenshots:
+	@scripts/screenshots.sh
 
 clean:
 	rm -rf .cache .pytest_cache

@@ -11,4 +11,7 @@
         "data/ir_cron_data.xml",
         "views/marketplace_account_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["marketplace_zortout/static/tests/tours/*.js"],
+    },
 }

@@ -5,9 +5,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
-odoo_src=$(find_odoo) || { say "Odoo 18.0 not found: set ODOO_SRC"; exit 1; }
-ensure_venv "$odoo_src"
-ensure_postgres
+require_odoo
 db=suite_bench_$$
 trap 'dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
 say "installing the suite in $db"

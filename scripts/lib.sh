@@ -72,6 +72,14 @@ ensure_venv() {
     echo "$want" > "$stamp"
 }
 
+# What a script that runs Odoo needs: the tree in $odoo_src, the Python
+# environment and PostgreSQL; stops the script with a message otherwise.
+require_odoo() {
+    odoo_src=$(find_odoo) || { say "Odoo 18.0 not found: set ODOO_SRC"; exit 1; }
+    ensure_venv "$odoo_src" || { say "could not build the Python environment"; exit 1; }
+    ensure_postgres || { say "no PostgreSQL could be started"; exit 1; }
+}
+
 pg_bindir() {
     local dir
     for dir in /usr/lib/postgresql/*/bin; do
@@ -120,6 +128,31 @@ ensure_postgres() {
     psql -q -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -tc \
         "SELECT 1 FROM pg_roles WHERE rolname = 'odoo'" | grep -q 1 ||
         psql -q -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -c "CREATE ROLE odoo LOGIN CREATEDB" || return 1
+}
+
+# Chromium for Odoo's browser tours (Debian's package); say so when it is missing.
+ensure_chromium() {
+    local bin
+    for bin in chromium chromium-browser google-chrome google-chrome-stable; do
+        command -v "$bin" >/dev/null && return 0
+    done
+    if [ "$(id -u)" = 0 ] && [ "${SUITE_ALLOW_APT:-1}" != 0 ]; then
+        say "installing Chromium for the browser tours"
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) &&
+            command -v chromium >/dev/null && return 0
+    fi
+    say "no Chromium: the browser tours will be skipped"
+    return 1
+}
+
+# Stop the private cluster that ensure_postgres started, if it runs.
+stop_private_postgres() {
+    local bindir data="/var/tmp/odoo-suite-pg-$(id -u)" run_as=()
+    [ -f "$data/main/postmaster.pid" ] || return 0
+    bindir=$(pg_bindir) || return 0
+    [ "$(id -u)" = 0 ] && run_as=(runuser -u postgres --)
+    say "stopping the private PostgreSQL cluster in $data"
+    "${run_as[@]}" "$bindir/pg_ctl" -D "$data/main" -w stop -m fast >/dev/null
 }
 
 # The suite's addons (folders with an installable manifest), comma-separated.

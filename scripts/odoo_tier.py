@@ -98,6 +98,7 @@ def run_odoo_tests(odoo_src, db, addons):
         "-p",
         "no:cacheprovider",
         "-q",
+        "-rs",
         f"--odoo-database={db}",
         f"--odoo-addons-path={odoo_src}/addons,{REPO}",
         "--odoo-log-level=warn",
@@ -127,7 +128,7 @@ def run_odoo_tests(odoo_src, db, addons):
         f"{time.monotonic() - start:.0f} s (log: {log_path})"
     )
     for line in text.splitlines():
-        if line.startswith(("FAILED ", "ERROR ")):
+        if line.startswith(("FAILED ", "ERROR ", "SKIPPED ")):
             print(f"[odoo]   {line}")
     summary = [line for line in text.splitlines() if re.search(r"\d+ (passed|failed)", line)]
     closing = summary[-1] if summary else ""

@@ -31,6 +31,10 @@ if [ -z "$skip_reason" ] && ! ensure_postgres; then
     skip_reason="no PostgreSQL server could be started"
     odoo_failed=1
 fi
+tours_note=""
+if [ -z "$skip_reason" ] && ! ensure_chromium; then
+    tours_note="BROWSER TOURS SKIPPED: no Chromium could be found or installed."
+fi
 if [ -z "$skip_reason" ]; then
     say "odoo tier: Odoo from $odoo_src, PostgreSQL at $PGHOST:$PGPORT"
     odoo_out=$(mktemp)
@@ -46,6 +50,7 @@ else
     echo
 fi
 
+[ -n "$tours_note" ] && { echo; echo "$tours_note"; echo; }
 total_passed=$((unit_passed + odoo_passed))
 total_failed=$((unit_failed + odoo_failed))
 echo "unit tier: ${unit_passed} passed, ${unit_failed} failed"

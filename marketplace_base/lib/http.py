@@ -121,6 +121,41 @@ class ResponseWatchdog:
             self._response.close()
 
 
+class AnswerTooLarge(Exception):
+    """The answer is larger than allowed (declared or read)."""
+
+
+class AnswerTooSlow(Exception):
+    """The answer did not arrive whole before the deadline."""
+
+
+def read_bounded(response, max_bytes, seconds):
+    """The body of a streamed ``response``: at most ``max_bytes``, within ``seconds``.
+
+    Raises ``AnswerTooLarge`` or ``AnswerTooSlow``; transport errors pass.
+    """
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        response.close()
+        raise AnswerTooLarge()
+    body = bytearray()
+    with ResponseWatchdog(response, seconds) as watchdog:
+        try:
+            for chunk in response.iter_content(CHUNK):
+                body += chunk
+                if len(body) > max_bytes:
+                    response.close()
+                    raise AnswerTooLarge()
+                if watchdog.fired:
+                    break
+        except (requests.RequestException, OSError, AttributeError, ValueError):
+            if not watchdog.fired:
+                raise
+    if watchdog.fired:
+        raise AnswerTooSlow()
+    return bytes(body)
+
+
 class JsonHttpClient:
     """A requests-based client answering decoded JSON or raising suite errors."""
 
@@ -223,33 +258,19 @@ class JsonHttpClient:
 
     def _read_body(self, response, endpoint, deadline):
         """Read the whole answer within the deadline and the size cap."""
-        too_large = MarketplaceError(
-            f"{self.service} sent more than {self.max_bytes // (1024 * 1024)} MB on "
-            f"{endpoint}; the answer was not read."
-        )
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            response.close()
-            raise too_large
-        body = bytearray()
-        with ResponseWatchdog(response, deadline - time.monotonic()) as watchdog:
-            try:
-                for chunk in response.iter_content(CHUNK):
-                    body += chunk
-                    if len(body) > self.max_bytes:
-                        response.close()
-                        raise too_large
-                    if watchdog.fired:
-                        break
-            except (requests.RequestException, OSError, AttributeError, ValueError):
-                if not watchdog.fired:
-                    raise
-        if watchdog.fired:
+        try:
+            body = read_bounded(response, self.max_bytes, deadline - time.monotonic())
+        except AnswerTooLarge:
+            raise MarketplaceError(
+                f"{self.service} sent more than {self.max_bytes // (1024 * 1024)} MB on "
+                f"{endpoint}; the answer was not read."
+            ) from None
+        except AnswerTooSlow:
             raise RetryableJobError(
                 f"{self.service} did not finish its answer on {endpoint} within "
                 f"{self.deadline:.0f} s."
-            )
-        response._content = bytes(body)  # pylint: disable=protected-access
+            ) from None
+        response._content = body  # pylint: disable=protected-access
         response._content_consumed = True  # pylint: disable=protected-access
 
     def _decode(self, response, endpoint):

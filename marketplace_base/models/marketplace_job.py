@@ -347,11 +347,18 @@ class MarketplaceJob(models.Model):
             if cron.active != (index < count):
                 cron.active = index < count
 
-    @api.model
     def _part_deadline(self):
-        """When a long job stops and continues as a new part (``time.monotonic()``)."""
+        """When this job stops and continues as a new part (``time.monotonic()``).
+
+        Counted from the job's start, so the time spent fetching counts too.
+        """
         seconds = self._config_int("marketplace_base.part_seconds", DEFAULT_PART_SECONDS)
-        return time.monotonic() + seconds if seconds > 0 else float("inf")
+        if seconds <= 0:
+            return float("inf")
+        spent = 0.0
+        if self[:1].state == "started" and self[:1].started_at:
+            spent = max(0.0, (fields.Datetime.now() - self[:1].started_at).total_seconds())
+        return time.monotonic() + seconds - spent
 
     def _continue(self, params):
         """Queue the next part of this job (a long sync runs in parts, each one

@@ -43,6 +43,7 @@ _logger = logging.getLogger(__name__)
 ACCOUNT_LOCK_NAMESPACE = 47_110_815
 DEFAULT_TIME_BUDGET = 45
 SAFETY_MARGIN = 10
+FRESH_PASS = 2
 CANDIDATE_ACCOUNTS = 20
 
 
@@ -80,8 +81,11 @@ class MarketplaceJob(models.Model):
         done = 0
         while time.monotonic() < deadline and self._run_next_job():
             done += 1
-        if self._count_due_jobs():
-            self._wake_runner()  # a fresh pass, never a re-run in this one
+        # Out of time with work left: a fresh pass, never a re-run in this one.
+        # Work left that nobody could claim belongs to accounts another slot is
+        # running; that slot goes on with them, so no wake-up (it would spin).
+        if time.monotonic() >= deadline and self._count_due_jobs():
+            self._wake_runner()
         return done
 
     @api.model
@@ -91,9 +95,19 @@ class MarketplaceJob(models.Model):
         limit = cron_time_limit()
         if not limit:
             return budget
-        started = pass_started_at() or time.time()
+        elapsed = time.time() - (pass_started_at() or time.time())
         part = self._config_int("marketplace_base.part_seconds", DEFAULT_PART_SECONDS)
-        window = limit - (time.time() - started) - part - SAFETY_MARGIN
+        window = limit - elapsed - part - SAFETY_MARGIN
+        if window <= 0 and elapsed < FRESH_PASS:
+            # A cron limit too short for a job part: still make progress, one
+            # job per pass (Settings: lower "Job part", or raise the limit).
+            _logger.warning(
+                "Cron time limit %s s is shorter than a job part (%s s) and a margin: "
+                "lower the job part setting or raise the limit",
+                limit,
+                part,
+            )
+            window = 1.0
         return min(budget, window)
 
     @api.model

@@ -22,10 +22,9 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from odoo.addons.marketplace_base.lib.http import ResponseWatchdog
+from odoo.addons.marketplace_base.lib.http import AnswerTooLarge, AnswerTooSlow, read_bounded
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-CHUNK = 64 * 1024
 MAX_REDIRECTS = 5
 #: Raster types Odoo turns into product images; SVG is refused (it carries script).
 IMAGE_TYPES = {"image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/bmp"}
@@ -100,25 +99,14 @@ def _read_image(response, max_bytes, ends_at):
     kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
     if kind not in IMAGE_TYPES:
         raise PictureError(f"not an image Odoo accepts ({kind or 'no content type'})")
-    too_large = PictureError(f"larger than {max_bytes // 1024} KB")
-    declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
-        raise too_large
-    content = bytearray()
-    with ResponseWatchdog(response, ends_at - time.monotonic()) as watchdog:
-        try:
-            for chunk in response.iter_content(CHUNK):
-                content += chunk
-                if len(content) > max_bytes:
-                    raise too_large
-                if watchdog.fired:
-                    break
-        except (requests.RequestException, OSError, AttributeError, ValueError):
-            if not watchdog.fired:
-                raise PictureError("could not be downloaded") from None
-    if watchdog.fired:
-        raise PictureError("took too long to download")
+    try:
+        content = read_bounded(response, max_bytes, ends_at - time.monotonic())
+    except AnswerTooLarge:
+        raise PictureError(f"larger than {max_bytes // 1024} KB") from None
+    except AnswerTooSlow:
+        raise PictureError("took too long to download") from None
+    except (requests.RequestException, OSError):
+        raise PictureError("could not be downloaded") from None
     if not content:
         raise PictureError("empty answer")
-    content = bytes(content)
     return content, hashlib.sha1(content, usedforsecurity=False).hexdigest()

@@ -109,6 +109,11 @@ class MarketplaceAccount(models.Model):
         """Channels whose accounts sync an item catalogue (extended by channel addons)."""
         return []
 
+    @api.model
+    def _stock_channels(self):
+        """A catalogue brings stock too."""
+        return super()._stock_channels() + self._catalog_channels()
+
     @api.depends("channel")
     def _compute_catalog_enabled(self):
         channels = self._catalog_channels()

@@ -27,6 +27,21 @@ class MarketplaceAccount(models.Model):
         string="Allow negative stock",
         help="Apply negative remote quantities as they are; otherwise they are set to 0.",
     )
+    stock_enabled = fields.Boolean(
+        compute="_compute_stock_enabled",
+        help="The account's channel brings stock (its form shows the Stock page).",
+    )
+
+    @api.model
+    def _stock_channels(self):
+        """Channels whose accounts apply remote stock (extended by channel addons)."""
+        return []
+
+    @api.depends("channel")
+    def _compute_stock_enabled(self):
+        channels = self._stock_channels()
+        for account in self:
+            account.stock_enabled = account.channel in channels
 
     @api.model
     def _default_stock_location(self):

@@ -20,7 +20,7 @@ from ..lib.stock_plan import ProductInfo, index_products, normalize_sku, plan_st
 _logger = logging.getLogger(__name__)
 
 #: Products applied per ``_apply_inventory()`` call; a part stops between slices.
-APPLY_SLICE = 1000
+APPLY_SLICE = 500
 
 
 class MarketplaceStockApplier(models.AbstractModel):

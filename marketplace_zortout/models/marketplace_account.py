@@ -31,6 +31,10 @@ class MarketplaceAccount(models.Model):
         help="Only this Zortout warehouse's stock; empty means all warehouses.",
     )
 
+    @api.model
+    def _stock_channels(self):
+        return [*super()._stock_channels(), "zortout"]
+
     # ------------------------------------------------------------------ client
     def _zortout_client(self):
         self.ensure_one()
@@ -152,8 +156,28 @@ class MarketplaceAccount(models.Model):
         return fetched
 
     def _run_job_sync_products_from_zortout(self, job):
-        """Zortout's product list through the catalogue pipeline; stock has its own job."""
+        """Zortout's product list through the catalogue pipeline; stock has its own job.
+
+        A large list is written in parts: the pipeline stops after its chunk
+        time and the rest continues as "... (part N)", from the next SKU.
+        """
+        resume_after = (job.params or {}).get("resume_after")
         products = list(self._zortout_client().iter_products())
-        return self.env["marketplace.catalog.sync"]._sync(
-            self, catalog_fetch(products), job, full=False, with_stock=False
+        result = self.env["marketplace.catalog.sync"]._sync(
+            self,
+            catalog_fetch(products),
+            job,
+            full=False,
+            with_stock=False,
+            resume_after=resume_after,
         )
+        if result.get("resume_after"):
+            follow_up = job._continue({"resume_after": result["resume_after"]})
+            result["continued_in_job"] = follow_up.id
+            result["summary"] = self.env._(
+                "%(summary)s; %(left)s products left, continued in job %(job)s",
+                summary=result["summary"],
+                left=result.get("items_left"),
+                job=follow_up.id,
+            )
+        return result

@@ -1,3 +1,6 @@
+import time
+from unittest.mock import patch
+
 from odoo.tests import tagged
 
 from .common import ZortoutCase
@@ -24,7 +27,8 @@ class TestProductImport(ZortoutCase):
         self.account.action_zortout_import_products()
         self.run_jobs()
         return self.env["marketplace.job"].search(
-            [("account_id", "=", self.account.id), ("job_type", "=", "sync_products_from_zortout")]
+            [("account_id", "=", self.account.id), ("job_type", "=", "sync_products_from_zortout")],
+            order="id",
         )
 
     def test_missing_products_are_created_and_changed_ones_updated(self):
@@ -56,3 +60,21 @@ class TestProductImport(ZortoutCase):
         self.assertEqual(self.env["product.product"].search_count([]), products)
         self.assertEqual(job2.result["created"], 0)
         self.assertEqual(job2.result["updated"], 0)
+
+    def test_a_long_import_continues_in_parts(self):
+        self.env["ir.config_parameter"].set_param("marketplace_catalog.batch_size", "2")
+        Sync = type(self.env["marketplace.catalog.sync"])
+        with patch.object(Sync, "_chunk_deadline", lambda self: time.monotonic() - 1):
+            first = self.import_products()[:1]
+        jobs = self.env["marketplace.job"].search(
+            [("account_id", "=", self.account.id), ("job_type", "=", "sync_products_from_zortout")],
+            order="id",
+        )
+        self.assertGreater(len(jobs), 2, "one batch of two products per part")
+        self.assertEqual(jobs[0], first)
+        self.assertEqual(set(jobs.mapped("state")), {"done"})
+        self.assertEqual(jobs[1].name, f"{first.name} (part 2)")
+        self.assertNotIn("continued_in_job", jobs[-1].result)
+        self.assertEqual(
+            self.env["product.product"].search([("default_code", "=", "NEW-1")]).name, "New product"
+        )

@@ -1,4 +1,5 @@
 import time
+from contextlib import contextmanager
 from unittest.mock import patch
 
 from odoo.tests import tagged
@@ -23,7 +24,9 @@ class TestStockSync(ZortoutCase):
             self.assertIn(f"[job {job.id}]", move.reference)
             self.assertIn("Main store", move.reference)
         self.assertEqual(job.result["stocks_updated"], 2, "NEG is 0 already: -5 applies as 0")
-        self.assertIn("stocks updated", job.summary)
+        self.assertIn("2 stocks updated", job.summary)
+        action = job.action_view_records()
+        self.assertEqual(self.env[action["res_model"]].search(action["domain"]), moves)
 
     def test_second_run_without_remote_change_moves_nothing(self):
         self.sync()
@@ -241,13 +244,19 @@ class TestStockSyncAgainstFaultyServers(ZortoutCase):
 class TestStockSyncInParts(ZortoutCase):
     """A large sync applies in parts, each within the cron limit, none twice."""
 
-    def test_a_sync_past_its_part_time_continues_in_parts_and_adds_up(self):
+    @contextmanager
+    def one_product_per_part(self):
+        """Every part applies one slice of one product, then continues."""
         stock_applier = "odoo.addons.marketplace_stock.models.marketplace_stock_applier"
         Job = type(self.env["marketplace.job"])
         with (
             patch(f"{stock_applier}.APPLY_SLICE", 1),
             patch.object(Job, "_part_deadline", lambda self: time.monotonic() - 1),
         ):
+            yield
+
+    def test_a_sync_past_its_part_time_continues_in_parts_and_adds_up(self):
+        with self.one_product_per_part():
             first = self.sync()
             self.assertEqual(first.state, "done", first.error_message)
             self.assertEqual(first.result["stocks_updated"], 1)
@@ -268,12 +277,7 @@ class TestStockSyncInParts(ZortoutCase):
         self.before = len(self.server.requests_to("/v4/Product/GetProducts"))
 
     def test_a_retried_part_applies_nothing_twice(self):
-        stock_applier = "odoo.addons.marketplace_stock.models.marketplace_stock_applier"
-        Job = type(self.env["marketplace.job"])
-        with (
-            patch(f"{stock_applier}.APPLY_SLICE", 1),
-            patch.object(Job, "_part_deadline", lambda self: time.monotonic() - 1),
-        ):
+        with self.one_product_per_part():
             first = self.sync()
             second = self.env["marketplace.job"].browse(first.result["continued_in_job"])
             params = dict(second.params)

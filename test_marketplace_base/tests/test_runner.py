@@ -161,6 +161,26 @@ class TestRunner(TestChannelCase):
         ):
             self.assertEqual(Job._runner_budget(), 45)
 
+    def test_a_part_counts_from_the_job_start(self):
+        job = self.enqueue()
+        job.write({"state": "started", "started_at": fields.Datetime.now() - timedelta(seconds=45)})
+        left = job._part_deadline() - time.monotonic()
+        self.assertTrue(3 <= left <= 6, left)  # 50 s per part, 45 s already spent fetching
+
+    def test_jobs_nobody_can_claim_wake_no_slot(self):
+        """Jobs of an account another slot is running: that slot goes on with
+        them; waking the others would make them spin on an empty claim."""
+        running = self.enqueue()
+        running.write({"state": "started"})
+        self.enqueue()
+        Job = type(self.env["marketplace.job"])
+        slots = self.env["marketplace.job"]._runner_crons()
+        Trigger = self.env["ir.cron.trigger"]
+        before = Trigger.search_count([("cron_id", "in", slots.ids)])
+        with patch.object(Job, "_recover_interrupted_jobs", lambda self: 0):
+            self.assertEqual(self.run_jobs(), 0)
+        self.assertEqual(Trigger.search_count([("cron_id", "in", slots.ids)]), before)
+
     def test_runner_slots_follow_the_setting(self):
         Job = self.env["marketplace.job"]
         self.assertEqual(len(Job._runner_crons().filtered("active")), 2)

@@ -1,0 +1,105 @@
+"""The README's screenshots, taken in Chromium from a real Odoo (``make screenshots``).
+
+Not part of ``make test``: it writes PNG files into docs/screenshots
+(SUITE_SCREENSHOT_DIR). Data is made the way a user would get it: a
+Zortout account against a local fake Zortout, a stock sync run by the job
+runner, a failing account.
+"""
+
+import base64
+import os
+import time
+from pathlib import Path
+
+from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
+from odoo.addons.marketplace_zortout.tests.zortout_server import ZortoutFake
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import ChromeBrowser
+
+OUT = Path(
+    os.environ.get(
+        "SUITE_SCREENSHOT_DIR", Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    )
+)
+
+
+@tagged("post_install", "-at_install")
+class TestReadmeScreenshots(HttpCase):
+    browser_size = "1366x860"
+
+    def shoot(self, url, ready, name):
+        """Open ``url`` as admin, wait until ``ready`` holds, save ``name``.png."""
+        browser = ChromeBrowser(self, headless=True, success_signal="test successful")
+        try:
+            self.authenticate("admin", "admin", browser=browser)
+            self.cr.flush()
+            self.cr.clear()
+            browser.navigate_to(f"{self.base_url()}{url}", wait_stop=False)
+            self.assertTrue(browser._wait_ready(ready, timeout=30), f"{name}: {ready}")
+            time.sleep(1.5)  # let the last rendering settle
+            data = browser._websocket_request(
+                "Page.captureScreenshot", params={"format": "png"}, timeout=30
+            )["data"]
+            OUT.mkdir(parents=True, exist_ok=True)
+            (OUT / f"{name}.png").write_bytes(base64.b64decode(data))
+        finally:
+            browser.stop()
+
+    def test_readme_screenshots(self):
+        server = FixtureServer().start()
+        self.addCleanup(server.stop)
+        stock = {f"TS-{i:03d}": (i * 7) % 40 for i in range(1, 31)}
+        fake = ZortoutFake(server, {"BKK": stock, "CNX": {"TS-001": 4, "TS-002": 9}})
+        Product = self.env["product.product"]
+        for sku in list(stock)[:25]:
+            Product.create(
+                {
+                    "name": f"Phone case {sku}",
+                    "default_code": sku,
+                    "type": "consu",
+                    "is_storable": True,
+                }
+            )
+        Account = self.env["marketplace.account"].with_user(self.env.ref("base.user_admin"))
+        main = Account.create(
+            {
+                "name": "Bangkok store",
+                "channel": "zortout",
+                "zortout_storename": "shop",
+                "zortout_apikey": "key",
+                "zortout_apisecret": "secret",
+                "zortout_api_url": fake.url,
+            }
+        )
+        broken = Account.create(
+            {
+                "name": "Chiang Mai store",
+                "channel": "zortout",
+                "zortout_storename": "shop",
+                "zortout_apikey": "revoked",
+                "zortout_apisecret": "secret",
+                "zortout_api_url": fake.url,
+            }
+        )
+        job = main._enqueue_job("sync_stock_from_zortout", params=main._zortout_stock_params())
+        for _attempt in range(2):  # two failures in a row: the account reads Failing
+            broken._enqueue_job("sync_stock_from_zortout")
+        self.env.flush_all()
+        self.env["marketplace.job"]._cron_run_jobs()
+        self.env.invalidate_all()
+
+        self.shoot(
+            "/odoo/action-marketplace_base.marketplace_job_action",
+            "document.querySelectorAll('.o_data_row').length >= 2",
+            "jobs-list",
+        )
+        self.shoot(
+            f"/odoo/action-marketplace_base.marketplace_account_action/{broken.id}",
+            "!!document.querySelector('.o_form_view .o_field_widget[name=health]')",
+            "account-form",
+        )
+        self.shoot(
+            f"/odoo/action-marketplace_base.marketplace_job_action/{job.id}",
+            "!!document.querySelector('.o_marketplace_result')",
+            "job-result",
+        )
