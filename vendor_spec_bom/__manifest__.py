@@ -6,7 +6,7 @@
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
-    "depends": ["sale_management"],
+    "depends": ["sale_management", "marketplace_base"],
     "data": [
         "security/ir.model.access.csv",
         "security/vendor_spec_rules.xml",
@@ -16,6 +16,8 @@
         "views/res_config_settings_views.xml",
         "wizards/vendor_spec_import_views.xml",
         "wizards/vendor_partnumber_book_import_views.xml",
+        "wizards/vendor_spec_markup_views.xml",
         "views/vendor_spec_menus.xml",
     ],
+    "post_init_hook": "post_init_hook",
 }

@@ -11,9 +11,8 @@ import xlwt
 from odoo.addons.vendor_spec_bom.lib.aggregate import ResolvedRow, aggregate
 from odoo.addons.vendor_spec_bom.lib.book_parser import parse_book
 from odoo.addons.vendor_spec_bom.lib.numbers import parse_number
-from odoo.addons.vendor_spec_bom.lib.pricing import uniform_discount
-from odoo.addons.vendor_spec_bom.lib.spec_parser import parse_paste, parse_table
-from odoo.addons.vendor_spec_bom.lib.table_reader import read_table
+from odoo.addons.vendor_spec_bom.lib.pricing import discount_split, markup_percent
+from odoo.addons.vendor_spec_bom.lib.spec_parser import parse_file, parse_paste
 
 
 @pytest.mark.parametrize(
@@ -77,7 +76,7 @@ def test_garbage_row_reported_others_imported():
     result = parse_paste(paste)
     assert [r.partnumber for r in result.rows] == ["x1", "x5"]
     assert [(e.line, e.reason.split(":")[0]) for e in result.errors] == [
-        (2, "not a number"),
+        (2, "quantity"),
         (3, "no part number"),
         (4, "the quantity must be a number above 0"),
     ]
@@ -114,14 +113,14 @@ def test_files_give_the_same_spec_as_the_paste():
     paste = "\n".join("\t".join(str(c) for c in row) for row in table)
     expected = rows_of(parse_paste(paste))
     for name, content in (("a.xlsx", _xlsx(table)), ("a.xls", _xls(table)), ("a.csv", _csv(table))):
-        assert rows_of(parse_table(read_table(name, content))) == expected, name
+        assert rows_of(parse_file(name, content)) == expected, name
 
 
 def test_unreadable_files_give_clear_errors():
     with pytest.raises(ValueError, match="Cannot read bom.xlsx"):
-        read_table("bom.xlsx", b"not a zip")
+        parse_file("bom.xlsx", b"not a zip")
     with pytest.raises(ValueError, match="use an .xlsx, .xls or .csv"):
-        read_table("bom.pdf", b"%PDF")
+        parse_file("bom.pdf", b"%PDF")
 
 
 def test_book_headers_any_order_and_row_errors():
@@ -181,8 +180,19 @@ def test_manual_pick_counts_as_primary_and_unresolved_rows_do_not_block():
     assert [r.partnumber for r in unresolved] == ["??"]
 
 
-def test_uniform_discount():
-    assert uniform_discount(200, 150) == Decimal("25.0000")
-    assert uniform_discount(200, 250) == Decimal("-25.0000")
+def test_markup_percent():
+    assert markup_percent(200, 250) == Decimal("25.00")
+    assert markup_percent(3, 98.19) == Decimal("3173.00")
     with pytest.raises(ValueError):
-        uniform_discount(0, 10)
+        markup_percent(0, 10)
+
+
+def test_discount_split_is_exact_to_the_cent():
+    assert discount_split([100.01, 33.33, 0.02], Decimal("10.01")) == [
+        Decimal("7.51"),
+        Decimal("2.50"),
+        Decimal("0.00"),
+    ]
+    # rounding each share alone would give 0.01 too much; the largest group absorbs it
+    parts = discount_split([1, 1, 1], Decimal("0.02"))
+    assert sum(parts) == Decimal("0.02")

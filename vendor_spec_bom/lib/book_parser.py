@@ -11,7 +11,16 @@ from .partnumbers import normalize_partnumber
 
 HEADERS = {
     "partnumber": {"partnumber", "part number", "pn", "vendor pn", "vendor partnumber", "part no"},
-    "product": {"product", "internal reference", "default_code", "reference", "lot", "product ref"},
+    "product": {
+        "product",
+        "internal reference",
+        "default_code",
+        "reference",
+        "lot",
+        "product ref",
+        "lot name",
+        "lot_name",
+    },
     "primary": {"primary", "is_primary", "primary pn", "is primary", "is_primary_pn"},
     "description": {"description", "desc", "name"},
 }
@@ -44,16 +53,30 @@ def _cell(row, columns, key):
     return str(row[index]).strip() if index is not None and index < len(row) else ""
 
 
-def parse_book(table, known_refs):
-    """``(items, errors)``; errors are ``(row number, message)``."""
+HEADER_NAMES = frozenset(
+    " ".join(name.replace("_", " ").split()) for names in HEADERS.values() for name in names
+)
+MAX_PARTNUMBER_LENGTH = 255
+
+
+def parse_book(table, known_refs, header_index=0):
+    """``(items, errors)``; errors are ``(row number, message)``.
+
+    ``header_index`` is the index of the header row in ``table`` (rows
+    before it are a preamble); row numbers count from the table's first row.
+    """
     if not table:
         return [], [(1, "the file is empty")]
-    columns = _columns(table[0])
+    header_index = header_index or 0
+    header = table[header_index]
+    columns = _columns(header)
     missing = [k for k in ("partnumber", "product") if k not in columns]
     if missing:
-        return [], [(1, f"missing column(s): {', '.join(missing)} (header row: {table[0]})")]
+        return [], [
+            (header_index + 1, f"missing column(s): {', '.join(missing)} (header row: {header})")
+        ]
     items, errors, seen = [], [], {}
-    for number, row in enumerate(table[1:], 2):
+    for number, row in enumerate(table[header_index + 1 :], header_index + 2):
         if not any(str(c).strip() for c in row):
             continue
         partnumber, ref = _cell(row, columns, "partnumber"), _cell(row, columns, "product")
@@ -61,6 +84,10 @@ def parse_book(table, known_refs):
         problems = []
         if not partnumber:
             problems.append("empty partnumber")
+        elif any(ord(c) < 32 or ord(c) == 127 for c in partnumber):
+            problems.append("the partnumber holds a control character (such as NUL)")
+        elif len(partnumber) > MAX_PARTNUMBER_LENGTH:
+            problems.append(f"the partnumber is longer than {MAX_PARTNUMBER_LENGTH} characters")
         if not ref:
             problems.append("empty product reference")
         elif ref not in known_refs:

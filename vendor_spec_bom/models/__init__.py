@@ -1,6 +1,10 @@
-from . import (
+from . import (  # export_mixin first: the other models inherit it
+    export_mixin,
+    marketplace_account,
+    marketplace_job,
     res_config_settings,
     sale_order,
+    sale_order_line,
     vendor_partnumber_book,
     vendor_partnumber_book_item,
     vendor_partnumber_book_pull,

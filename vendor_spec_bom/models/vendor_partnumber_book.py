@@ -1,7 +1,11 @@
 """Partnumber books: versioned, append-only maps of vendor PNs to products."""
 
+import hashlib
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from ..lib.partnumbers import normalize_partnumber
 
 BOOK_SOURCES = [("file", "File import"), ("server", "Book server")]
 
@@ -9,6 +13,7 @@ BOOK_SOURCES = [("file", "File import"), ("server", "Book server")]
 class VendorPartnumberBook(models.Model):
     _name = "vendor.partnumber.book"
     _description = "Partnumber Book"
+    _inherit = ["vendor.spec.export.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Version", required=True)
@@ -21,6 +26,12 @@ class VendorPartnumberBook(models.Model):
     item_count = fields.Integer(compute="_compute_item_count")
     source = fields.Selection(BOOK_SOURCES, required=True, default="file", readonly=True)
     server_book_id = fields.Char(string="Server book id", readonly=True, copy=False, index=True)
+    content_hash = fields.Char(
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Fingerprint of the items: an identical import is recognised and not created again.",
+    )
 
     _sql_constraints = [
         (
@@ -47,6 +58,12 @@ class VendorPartnumberBook(models.Model):
         for book in self:
             book.item_count = counts.get(book, 0)
 
+    def action_open_import(self):
+        """List button (also on the empty list): the import wizard."""
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "vendor_spec_bom.vendor_partnumber_book_import_action"
+        )
+
     def action_activate(self):
         """Make this version the one quotations resolve against."""
         self.ensure_one()
@@ -66,11 +83,36 @@ class VendorPartnumberBook(models.Model):
         return {p["default_code"].strip(): p["id"] for p in products}
 
     @api.model
+    def _items_hash(self, items, product_by_ref):
+        lines = sorted(
+            (
+                normalize_partnumber(item.partnumber),
+                product_by_ref[item.product_ref],
+                bool(item.is_primary),
+                (item.description or "").strip(),
+            )
+            for item in items
+        )
+        return hashlib.sha256(repr(lines).encode()).hexdigest()
+
+    @api.model
+    def _identical_book(self, company, items, product_by_ref):
+        """The company's existing version with exactly these items, if any."""
+        return self.search(
+            [
+                ("company_id", "=", company.id),
+                ("content_hash", "=", self._items_hash(items, product_by_ref)),
+            ],
+            limit=1,
+        )
+
+    @api.model
     def _create_from_items(self, values, items, product_by_ref):
         """A new book version holding parsed ``BookItem``s."""
         return self.create(
             {
                 **values,
+                "content_hash": self._items_hash(items, product_by_ref),
                 "item_ids": [
                     fields.Command.create(
                         {

@@ -10,6 +10,7 @@ class VendorPartnumberBookItem(models.Model):
 
     _name = "vendor.partnumber.book.item"
     _description = "Partnumber Book Item"
+    _inherit = ["vendor.spec.export.mixin"]
     _order = "book_id, partnumber"
 
     book_id = fields.Many2one(
@@ -18,7 +19,7 @@ class VendorPartnumberBookItem(models.Model):
     company_id = fields.Many2one(related="book_id.company_id", store=True)
     partnumber = fields.Char(required=True)
     partnumber_key = fields.Char(compute="_compute_partnumber_key", store=True, index=True)
-    product_id = fields.Many2one("product.product", string="Product (LOT)", required=True)
+    product_id = fields.Many2one("product.product", string="Product", required=True)
     is_primary_pn = fields.Boolean(string="Primary PN")
     description = fields.Char()
 

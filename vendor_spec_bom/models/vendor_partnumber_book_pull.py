@@ -1,22 +1,24 @@
-"""Pull partnumber books from the book server configured in Settings."""
+"""Pull partnumber books from the book server configured in Settings.
 
-import logging
+The button pulls at once for the user's company; the schedule only queues
+one job per company (a ``marketplace.job`` on the company's book server
+account) and the job runner does the HTTP work.
+"""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..clients.book_server import BookServerClient, BookServerError
 from ..lib.book_parser import parse_book
-
-_logger = logging.getLogger(__name__)
+from .marketplace_account import PULL_JOB
 
 
 class VendorPartnumberBook(models.Model):
     _inherit = "vendor.partnumber.book"
 
-    @api.model
     def action_pull_books(self):
-        books = self._pull_books()
+        """List button: the web client passes the selected records (maybe none)."""
+        books = self.browse()._pull_books(self.env.company)
         message = (
             self.env._("%s new partnumber book(s) pulled.", len(books))
             if books
@@ -34,20 +36,26 @@ class VendorPartnumberBook(models.Model):
 
     @api.model
     def _cron_pull_books(self):
-        try:
-            self._pull_books()
-        except UserError as exc:
-            _logger.warning("Partnumber book pull failed: %s", exc)
+        """Queue one pull job per company (none while no server is set)."""
+        if not self.env["ir.config_parameter"].sudo().get_param("vendor_spec_bom.book_server_url"):
+            return self.env["marketplace.job"]
+        Account = self.env["marketplace.account"]
+        jobs = self.env["marketplace.job"]
+        for company in self.env["res.company"].sudo().search([]):
+            account = Account._partnumber_book_account(company)
+            if account.active:
+                jobs |= account._enqueue_job(PULL_JOB, identity_key=PULL_JOB)
+        return jobs
 
     @api.model
-    def _pull_books(self):
+    def _pull_books(self, company=None):
         """Create the books the server has and we have not pulled yet; all or nothing."""
         params = self.env["ir.config_parameter"].sudo()
         url = params.get_param("vendor_spec_bom.book_server_url")
         if not url:
             raise UserError(self.env._("Set the partnumber book server in Sales settings first."))
         client = BookServerClient(url, params.get_param("vendor_spec_bom.book_server_token") or "")
-        company = self.env.company
+        company = company or self.env.company
         known = set(
             self.with_context(active_test=False)
             .search([("company_id", "=", company.id), ("source", "=", "server")])

@@ -6,6 +6,9 @@ from odoo import api, fields, models
 
 from ..lib.partnumbers import normalize_partnumber
 
+# Fixed rather than the "Product Price" precision: read once per value, a
+# named precision costs a cached lookup per line (5,000-line BOMs).
+VENDOR_PRICE_DIGITS = (16, 5)
 RESOLUTION_SOURCES = [
     ("book", "Partnumber book"),
     ("manual_suggestion", "Manual choice"),
@@ -16,6 +19,7 @@ RESOLUTION_SOURCES = [
 class VendorSpecLine(models.Model):
     _name = "vendor.spec.line"
     _description = "Vendor BOM Line"
+    _inherit = ["vendor.spec.export.mixin"]
     _order = "order_id, sequence, id"
 
     order_id = fields.Many2one("sale.order", required=True, ondelete="cascade", index=True)
@@ -25,7 +29,11 @@ class VendorSpecLine(models.Model):
     vendor_partnumber = fields.Char(string="Vendor PN", required=True)
     quantity = fields.Float(required=True, digits="Product Unit of Measure", default=1)
     description = fields.Char()
-    unit_price = fields.Monetary(string="Vendor unit price")
+    unit_price = fields.Float(
+        string="Vendor unit price",
+        digits=VENDOR_PRICE_DIGITS,
+        help="As the vendor wrote it (5 decimals, like vendor pricelists in this suite).",
+    )
     total_price = fields.Monetary(string="Vendor total")
     manual_product_id = fields.Many2one(
         "product.product",

@@ -1,1 +1,10 @@
-from . import test_book_pull, test_partnumber_book, test_vendor_spec
+from . import (
+    test_api,
+    test_book_import,
+    test_book_pull,
+    test_partnumber_book,
+    test_pricing,
+    test_real_exports,
+    test_security,
+    test_vendor_spec,
+)

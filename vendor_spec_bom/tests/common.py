@@ -1,9 +1,26 @@
+"""Shared setup of the vendor BOM tests: products, a book, quotations, and
+buttons clicked the way the web client clicks them."""
+
 import base64
 import io
+from pathlib import Path
 
 import openpyxl
 
+from odoo.api import call_kw
 from odoo.tests.common import TransactionCase
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def fixture(name):
+    return base64.b64encode((FIXTURES / name).read_bytes())
+
+
+def click(records, method, **kwargs):
+    """A button as ``/web/dataset/call_button`` runs it: the method by name,
+    with the ids of the records as the first argument (none on an empty list)."""
+    return call_kw(records.browse(), method, [records.ids], kwargs)
 
 
 def xlsx(table):
@@ -45,19 +62,23 @@ class VendorSpecCase(TransactionCase):
             {"name": name, "file": xlsx(table), "filename": "book.xlsx", **options}
         )
         action = wizard.action_import()
+        if action["type"] == "ir.actions.client":  # a notice, then maybe the new book
+            action = action["params"].get("next") or {"res_id": False}
         return cls.env["vendor.partnumber.book"].browse(action["res_id"])
 
     def quotation(self):
         return self.env["sale.order"].create({"partner_id": self.partner.id})
 
     def import_spec(self, order, paste=None, **values):
+        action = click(order, "action_vendor_spec_import")
+        self.assertEqual(action["context"]["default_order_id"], order.id)
         wizard = self.env["vendor.spec.import"].create(
             {"order_id": order.id, "paste": paste, **values}
         )
-        wizard.action_preview()
-        wizard.action_confirm()
+        click(wizard, "action_preview")
+        click(wizard, "action_confirm")
         return wizard
 
     def estimate(self, order):
-        order.action_vendor_spec_recalculate()
+        click(order, "action_vendor_spec_recalculate")
         return {line.product_id.default_code: line.product_uom_qty for line in order.order_line}

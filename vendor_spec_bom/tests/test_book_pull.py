@@ -1,11 +1,12 @@
 """Pulling books from a local book server (the FixtureServer of marketplace_base
 is shipped in this repository; only the tests use it)."""
 
+from odoo.addons.marketplace_base.tests.common import MarketplaceQueueCase
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import VendorSpecCase
+from .common import VendorSpecCase, click
 
 BOOKS = {
     "2026-10": {
@@ -27,7 +28,7 @@ BOOKS = {
 
 
 @tagged("post_install", "-at_install")
-class TestBookPull(VendorSpecCase):
+class TestBookPull(VendorSpecCase, MarketplaceQueueCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -54,7 +55,8 @@ class TestBookPull(VendorSpecCase):
         return self.env["vendor.partnumber.book"].search([("source", "=", "server")])
 
     def test_first_pull_creates_books_second_pull_none(self):
-        self.env["vendor.partnumber.book"].action_pull_books()
+        action = click(self.env["vendor.partnumber.book"], "action_pull_books")
+        self.assertIn("2 new partnumber book(s) pulled", action["params"]["message"])
         books = self.server_books()
         self.assertEqual(sorted(books.mapped("server_book_id")), ["2026-10", "2026-11"])
         november = books.filtered(lambda b: b.server_book_id == "2026-11")
@@ -83,3 +85,29 @@ class TestBookPull(VendorSpecCase):
         with self.assertRaisesRegex(UserError, "unknown product reference 'NOPE'"):
             self.env["vendor.partnumber.book"]._pull_books()
         self.assertFalse(self.server_books())
+
+    def test_list_button_with_selected_books_works_like_the_web_client(self):
+        action = click(self.book, "action_pull_books")
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual(len(self.server_books()), 2)
+
+    def test_schedule_queues_one_job_per_company_and_the_runner_pulls(self):
+        other = self.env["res.company"].create({"name": "Other company"})
+        requests = len(self.server.requests)
+        jobs = self.env["vendor.partnumber.book"]._cron_pull_books()
+        self.assertEqual(len(self.server.requests), requests, "no HTTP inside the schedule")
+        companies = self.env["res.company"].search([])
+        self.assertEqual(len(jobs), len(companies))
+        self.assertEqual(jobs.company_id, companies)
+        self.assertEqual(set(jobs.mapped("job_type")), {"pull_partnumber_books"})
+        again = self.env["vendor.partnumber.book"]._cron_pull_books()
+        self.assertEqual(again, jobs, "a pending job is not queued twice")
+        self.run_jobs()
+        self.assertEqual(set(jobs.mapped("state")), {"done"})
+        pulled = self.env["vendor.partnumber.book"].sudo().search([("source", "=", "server")])
+        self.assertEqual(len(pulled.filtered(lambda b: b.company_id == other)), 2)
+        self.assertEqual(len(pulled.filtered(lambda b: b.company_id == self.env.company)), 2)
+
+    def test_schedule_without_a_server_queues_nothing(self):
+        self.env["ir.config_parameter"].set_param("vendor_spec_bom.book_server_url", "")
+        self.assertFalse(self.env["vendor.partnumber.book"]._cron_pull_books())

@@ -31,7 +31,8 @@ class TestVendorSpec(VendorSpecCase):
             "y1\tDisk\t4\t10,25\t41,00\n",
         )
         self.assertEqual(wizard.error_count, 1)
-        self.assertIn("not a number", wizard.line_ids.filtered("error").error)
+        self.assertIn("'many' is not a quantity", wizard.line_ids.filtered("error").error)
+        self.assertIn("Row 1 was taken as the header", wizard.layout_info)
         spec = order.vendor_spec_line_ids
         self.assertEqual(spec.mapped("vendor_partnumber"), ["x1", "y1"])
         self.assertEqual(spec[0].unit_price, 1234.5)
@@ -75,21 +76,6 @@ class TestVendorSpec(VendorSpecCase):
         first.vendor_spec_line_ids.manual_product_id = self.lot_b
         self.assertEqual(second.vendor_spec_line_ids.resolution_source, "unresolved")
         self.assertFalse(self.book.item_ids.filtered(lambda i: i.partnumber == "zz-9"))
-
-    def test_pricing_and_custom_total(self):
-        order = self.quotation()
-        self.import_spec(order, "x1\t2\t150\t300\ny1\t4\t9\t36")
-        self.estimate(order)
-        self.assertEqual(order.amount_untaxed, 240)
-        self.assertEqual(order.vendor_spec_vendor_total, 336)
-        self.assertEqual(order.vendor_spec_cost_total, 2 * 60 + 4 * 4)
-        self.assertIn("Vendor price", order.vendor_spec_pricing_html)
-        order.vendor_spec_custom_total = 180
-        order.action_vendor_spec_apply_custom_total()
-        self.assertAlmostEqual(order.amount_untaxed, 180, places=2)
-        self.assertEqual(set(order.order_line.mapped("discount")), {25.0})
-        order.action_vendor_spec_match_vendor_total()
-        self.assertAlmostEqual(order.amount_untaxed, 336, places=2)
 
     def test_recalculate_without_resolved_lines_explains(self):
         order = self.quotation()

@@ -1,1 +1,1 @@
-from . import vendor_partnumber_book_import, vendor_spec_import
+from . import vendor_partnumber_book_import, vendor_spec_import, vendor_spec_markup

@@ -5,9 +5,18 @@ import base64
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..lib.partnumbers import normalize_partnumber
-from ..lib.spec_parser import parse_paste, parse_table
-from ..lib.table_reader import read_table
+from ..lib.spec_parser import parse_file, parse_paste
+from ..lib.table_reader import DEFAULT_MAX_ROWS, DELIMITER_NAMES
+from ..models.vendor_spec_line import VENDOR_PRICE_DIGITS
+
+ROLE_LABELS = {
+    "partnumber": "part number",
+    "quantity": "quantity",
+    "unit_price": "unit price",
+    "total_price": "total price",
+    "description": "description",
+    "dnp": "DNP",
+}
 
 
 class VendorSpecImport(models.TransientModel):
@@ -19,26 +28,59 @@ class VendorSpecImport(models.TransientModel):
     file = fields.Binary(string="Or a file (.xlsx, .xls, .csv)")
     filename = fields.Char()
     line_ids = fields.One2many("vendor.spec.import.line", "wizard_id", string="Preview")
+    previewed = fields.Boolean(readonly=True)
+    layout_info = fields.Text(string="How the table was read", readonly=True)
+    problem = fields.Text(readonly=True)
     error_count = fields.Integer(compute="_compute_counts")
+    skipped_count = fields.Integer(compute="_compute_counts")
     row_count = fields.Integer(compute="_compute_counts")
 
-    @api.depends("line_ids.error")
+    @api.depends("line_ids.error", "line_ids.skipped")
     def _compute_counts(self):
         for wizard in self:
-            wizard.error_count = len(wizard.line_ids.filtered("error"))
-            wizard.row_count = len(wizard.line_ids) - wizard.error_count
+            skipped = wizard.line_ids.filtered("skipped")
+            errors = wizard.line_ids.filtered("error") - skipped
+            wizard.skipped_count = len(skipped)
+            wizard.error_count = len(errors)
+            wizard.row_count = len(wizard.line_ids) - len(skipped) - len(errors)
+
+    @api.model
+    def _max_rows(self):
+        value = self.env["ir.config_parameter"].sudo().get_param("vendor_spec_bom.max_rows")
+        try:
+            return max(int(value), 1) if value else DEFAULT_MAX_ROWS
+        except ValueError:
+            return DEFAULT_MAX_ROWS
 
     def _parse(self):
         self.ensure_one()
-        if self.file:
-            try:
-                table = read_table(self.filename, base64.b64decode(self.file))
-            except ValueError as exc:
-                raise UserError(str(exc)) from exc
-            return parse_table(table)
-        if not (self.paste or "").strip():
-            raise UserError(self.env._("Paste the BOM's cells or choose a file."))
-        return parse_paste(self.paste)
+        try:
+            if self.file:
+                return parse_file(self.filename, base64.b64decode(self.file), self._max_rows())
+            if not (self.paste or "").strip():
+                raise UserError(self.env._("Paste the BOM's cells or choose a file."))
+            return parse_paste(self.paste, self._max_rows())
+        except ValueError as exc:
+            raise UserError(str(exc)) from exc
+
+    def _layout_text(self, result):
+        used = ", ".join(
+            self.env._("%(role)s from “%(column)s”", role=ROLE_LABELS[role], column=title)
+            for role, title in result.columns.items()
+        )
+        if result.header_line:
+            text = self.env._(
+                "Row %(row)s was taken as the header: %(header)s.",
+                row=result.header_line,
+                header=" | ".join(c for c in result.header if c)[:300],
+            )
+        else:
+            text = self.env._("No header row: the columns are read by their position.")
+        if result.delimiter:
+            text += " " + self.env._(
+                "Cells separated by %s.", DELIMITER_NAMES.get(result.delimiter, result.delimiter)
+            )
+        return text + ("\n" + self.env._("Columns used: %s.", used) if used else "")
 
     def action_preview(self):
         self.ensure_one()
@@ -54,12 +96,23 @@ class VendorSpecImport(models.TransientModel):
             }
             for row in result.rows
         ] + [
-            {"line": error.line, "partnumber": error.text[:60], "error": error.reason}
+            {
+                "line": error.line,
+                "partnumber": error.text[:60].replace("\x00", "\\0"),
+                "error": error.reason,
+                "skipped": error.skipped,
+            }
             for error in result.errors
         ]
-        self.line_ids = [fields.Command.clear()] + [
-            fields.Command.create(v) for v in sorted(values, key=lambda v: v["line"])
-        ]
+        self.write(
+            {
+                "line_ids": [fields.Command.clear()]
+                + [fields.Command.create(v) for v in sorted(values, key=lambda v: v["line"])],
+                "previewed": True,
+                "layout_info": self._layout_text(result),
+                "problem": result.problem,
+            }
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -72,28 +125,23 @@ class VendorSpecImport(models.TransientModel):
     def action_confirm(self):
         """Replace the quotation's vendor spec (manual picks kept per partnumber)."""
         self.ensure_one()
-        if not self.line_ids:
+        self.order_id._check_vendor_spec_editable()
+        if not self.previewed:
             self.action_preview()
+        if self.problem:
+            raise UserError(self.env._("Nothing was imported: %s", self.problem))
         rows = self.line_ids.filtered(lambda line: not line.error)
         if not rows:
-            raise UserError(self.env._("No readable line in this BOM."))
-        order = self.order_id
-        picks = {
-            normalize_partnumber(line.vendor_partnumber): line.manual_product_id.id
-            for line in order.vendor_spec_line_ids.filtered("manual_product_id")
-        }
-        order.vendor_spec_line_ids.unlink()
-        self.env["vendor.spec.line"].create(
+            raise UserError(self.env._("Nothing was imported: no line of this BOM can be read."))
+        self.order_id._vendor_spec_replace(
             [
                 {
-                    "order_id": order.id,
                     "sequence": row.line,
                     "vendor_partnumber": row.partnumber,
                     "quantity": row.quantity,
                     "description": row.description,
                     "unit_price": row.unit_price,
                     "total_price": row.total_price,
-                    "manual_product_id": picks.get(normalize_partnumber(row.partnumber), False),
                 }
                 for row in rows
             ]
@@ -107,10 +155,11 @@ class VendorSpecImportLine(models.TransientModel):
     _order = "line"
 
     wizard_id = fields.Many2one("vendor.spec.import", required=True, ondelete="cascade")
-    line = fields.Integer()
+    line = fields.Integer(string="Row")
     partnumber = fields.Char()
     quantity = fields.Float(digits="Product Unit of Measure")
     description = fields.Char()
-    unit_price = fields.Float()
+    unit_price = fields.Float(digits=VENDOR_PRICE_DIGITS)
     total_price = fields.Float()
-    error = fields.Char(string="Cannot be read")
+    error = fields.Char(string="Left out because")
+    skipped = fields.Boolean(string="Left out on purpose")

@@ -1,0 +1,1 @@
+from . import vendor_spec_api
