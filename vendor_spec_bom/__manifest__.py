@@ -19,5 +19,4 @@
         "wizards/vendor_spec_markup_views.xml",
         "views/vendor_spec_menus.xml",
     ],
-    "post_init_hook": "post_init_hook",
 }
