@@ -11,6 +11,7 @@ the others land.
 """
 
 import logging
+import time
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -37,6 +38,8 @@ class _Run:
         self.account = account
         self.client = client
         self.counters = counters
+        self.job = None
+        self.deadline = float("inf")
         self.currencies = {}  # ISO code -> res.currency (or None when refused)
 
     def listed(self, key, text):
@@ -69,6 +72,8 @@ class SupplierMouserSync(models.AbstractModel):
             "errors": [],
         }
         run = _Run(account, account._mouser_client(), counters)
+        run.job = job
+        run.deadline = job._part_deadline() if job else float("inf")
         templates = self._eligible_templates(account, product_tmpl_ids)
         if not product_tmpl_ids:
             ordered = in_turn(templates.ids, account.mouser_cursor_tmpl_id)
@@ -140,6 +145,9 @@ class SupplierMouserSync(models.AbstractModel):
         account, counters = run.account, run.counters
         if counters["calls"] >= account.mouser_minute_limit:
             raise _Stop(self.env._("this run's share of calls is used; the next run continues"))
+        if time.monotonic() >= run.deadline:
+            # a slow Mouser: the job ends within its part, the next run continues
+            raise _Stop(self.env._("this run's time is used; the next run continues"))
         allowed, wait = self.env["supplier.mouser.quota"]._reserve_call(account)
         if not allowed:
             raise _Stop(
@@ -363,6 +371,7 @@ class SupplierMouserSync(models.AbstractModel):
         extra = rows - Supplier.browse([r.id for r in by_qty.values()])
         created = changed = 0
         to_create = []
+        touched = Supplier.browse()
         today = fields.Date.context_today(self)
         for price_break in part.price_breaks:
             currency, convert_from = self._currency(run, price_break.currency)
@@ -392,15 +401,19 @@ class SupplierMouserSync(models.AbstractModel):
             diff = {k: v for k, v in values.items() if not _same(row, k, v)}
             if diff:
                 row.write(diff)
+                touched |= row
                 changed += 1
         if to_create:
-            Supplier.create(to_create)
+            touched |= Supplier.create(to_create)
             created = len(to_create)
             changed += created
         obsolete = (extra | Supplier.browse([r.id for r in by_qty.values()])).filtered("active")
         if obsolete:
             obsolete.active = False
+            touched |= obsolete
             changed += len(obsolete)
+        if run.job:
+            run.job._link_records(touched)
         return created, changed
 
     @api.model

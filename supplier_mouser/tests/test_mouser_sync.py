@@ -1,4 +1,6 @@
+import time
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import Command, fields
 from odoo.tests import tagged
@@ -39,6 +41,24 @@ class TestMouserSync(MouserCase):
         self.assertEqual(job.result["price_breaks_changed"], 1)
         self.assertEqual(self.lines(templates[3]).mapped("price"), [1.5, 1.1, 0.95])
         self.assertEqual(self.lines(templates[3]).ids, line_ids, "rows updated in place")
+        action = job.action_view_records()
+        self.assertEqual(action["res_model"], "product.supplierinfo")
+        changed = self.env["product.supplierinfo"].search(action["domain"])
+        self.assertEqual(
+            changed, self.lines(templates[3]).filtered(lambda line: line.min_qty == 10)
+        )
+
+    def test_a_slow_mouser_ends_the_run_within_its_part(self):
+        for i in range(3):
+            pn = f"595-SLOW{i}"
+            self.fake.catalogue[pn] = {"breaks": [(1, "$1.00", "USD")], "stock": 1}
+            self.product(f"Slow {i}", mouser_pn=pn)
+        Job = type(self.env["marketplace.job"])
+        with patch.object(Job, "_part_deadline", lambda job: time.monotonic() - 1):
+            job = self.sync()
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual(job.result["calls"], 0)
+        self.assertIn("this run's time is used", job.summary)
 
     def test_locale_prices_and_breaks_that_disappear(self):
         template = self.product("Regulator", mouser_pn="511-L7805")
