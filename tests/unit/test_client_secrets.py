@@ -17,6 +17,8 @@ from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 from odoo.addons.marketplace_dkhome.clients.dkhome import DkHomeClient
 from odoo.addons.marketplace_spector.clients.spector import SpectorClient
 from odoo.addons.marketplace_zortout.clients.zortout import ZortoutClient
+from odoo.addons.supplier_mouser.clients.mouser import MouserClient
+from odoo.addons.vendor_spec_bom.clients.book_server import BookServerClient
 
 # secrets are built here, so a traceback's source lines never show them
 KEY, SECRET, STORE = "k3y" + "-Z9", "s3cr3t" + "-Q7", "my" + "-store-41"
@@ -28,6 +30,8 @@ CLIENTS = {
     ),
     "dkhome": (lambda url: DkHomeClient(url, KEY, timeout=2), [KEY]),
     "spector": (lambda url: SpectorClient(url, KEY, timeout=2), [KEY]),
+    "mouser": (lambda url: MouserClient(KEY, base_url=url, timeout=2), [KEY]),
+    "book server": (lambda url: BookServerClient(url, KEY, timeout=2), [KEY]),
 }
 
 

@@ -31,5 +31,5 @@ class MarketplaceAccount(models.Model):
         return account
 
     def _run_job_pull_partnumber_books(self, job):
-        books = self.env["vendor.partnumber.book"]._pull_books(self.company_id)
+        books = self.env["vendor.partnumber.book"]._pull_books(self.company_id, retryable=True)
         return {"books pulled": len(books), "items": sum(books.mapped("item_count"))}

@@ -6,9 +6,10 @@ account) and the job runner does the HTTP work.
 """
 
 from odoo import api, fields, models
+from odoo.addons.marketplace_base.lib.errors import MarketplaceError, RetryableJobError
 from odoo.exceptions import UserError
 
-from ..clients.book_server import BookServerClient, BookServerError
+from ..clients.book_server import BookServerClient
 from ..lib.book_parser import parse_book
 from .marketplace_account import PULL_JOB
 
@@ -48,8 +49,12 @@ class VendorPartnumberBook(models.Model):
         return jobs
 
     @api.model
-    def _pull_books(self, company=None):
-        """Create the books the server has and we have not pulled yet; all or nothing."""
+    def _pull_books(self, company=None, retryable=False):
+        """Create the books the server has and we have not pulled yet; all or nothing.
+
+        A server that is down or slow is a ``UserError`` for a button, and a
+        retryable failure for a job (``retryable``).
+        """
         params = self.env["ir.config_parameter"].sudo()
         url = params.get_param("vendor_spec_bom.book_server_url")
         if not url:
@@ -70,8 +75,10 @@ class VendorPartnumberBook(models.Model):
                     if book_id not in known:
                         payload = client.get_book(book_id)
                         created |= self._create_pulled_book(payload, book_id, company, refs)
-        except BookServerError as exc:
-            raise UserError(str(exc)) from exc
+        except MarketplaceError as exc:
+            if retryable and isinstance(exc, RetryableJobError):
+                raise  # in a job: the runner tries again later
+            raise UserError(str(exc)) from None
         if created and not self._active_book(company):
             created[-1].action_activate()
         return created
