@@ -19,4 +19,7 @@
         "wizards/vendor_spec_markup_views.xml",
         "views/vendor_spec_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["vendor_spec_bom/static/tests/tours/*.js"],
+    },
 }

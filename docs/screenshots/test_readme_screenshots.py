@@ -3,7 +3,7 @@
 Not part of ``make test``: it writes PNG files into docs/screenshots
 (SUITE_SCREENSHOT_DIR). Data is made the way a user would get it: a
 Zortout account against a local fake Zortout, a stock sync run by the job
-runner, a failing account.
+runner, a failing account; a quotation with a pasted vendor BOM.
 """
 
 import base64
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 from odoo.addons.marketplace_zortout.tests.zortout_server import ZortoutFake
+from odoo.addons.vendor_spec_bom.tests.common import xlsx
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import ChromeBrowser
 
@@ -103,3 +104,56 @@ class TestReadmeScreenshots(HttpCase):
             "!!document.querySelector('.o_marketplace_result')",
             "job-result",
         )
+
+    def test_vendor_bom_screenshots(self):
+        Product = self.env["product.product"]
+        for code, name, price in (
+            ("SRV-1U", "Server 1U", 1890),
+            ("SSD-2T", "SSD 2 TB", 210),
+            ("RES-10K", "Resistor 10k", 0.05),
+        ):
+            Product.create(
+                {
+                    "name": name,
+                    "default_code": code,
+                    "list_price": price,
+                    "standard_price": price * 0.7,
+                }
+            )
+        book = xlsx(
+            [
+                ["partnumber", "product", "primary", "description"],
+                ["P-SRV-1U", "SRV-1U", "yes", "server"],
+                ["P-RAIL", "SRV-1U", "no", "rail kit"],
+                ["P-SSD-2T", "SSD-2T", "yes", "disk"],
+                ["RC0603-10K", "RES-10K", "yes", "resistor"],
+            ]
+        )
+        self.env["vendor.partnumber.book.import"].create(
+            {"name": "Vendor book 2026-11", "file": book, "filename": "book.xlsx"}
+        ).action_import()
+        partner = self.env["res.partner"].create({"name": "Acme Hosting"})
+        order = self.env["sale.order"].create({"partner_id": partner.id})
+        wizard = self.env["vendor.spec.import"].create(
+            {
+                "order_id": order.id,
+                "paste": "Part number\tQty\tUnit price\nP-SRV-1U\t2\t1750\nP-RAIL\t2\t35\n"
+                "P-SSD-2T\t8\t189.90\nRC0603-10K\t500\t0.0184\nX-UNKNOWN-7\t1\t12.50",
+            }
+        )
+        wizard.action_preview()
+        wizard.action_confirm()
+        order.action_vendor_spec_recalculate()
+        url = f"/odoo/action-sale.action_quotations_with_onboarding/{order.id}"
+        for tab, name in (("Vendor BOM", "vendor-bom"), ("Pricing", "vendor-bom-pricing")):
+            self.shoot(url, OPEN_TAB % tab, name)
+
+
+# Clicks a notebook tab until it is the active one; true once it is.
+OPEN_TAB = """(() => {
+    const tab = [...document.querySelectorAll('.o_notebook .nav-link')]
+        .find((link) => link.textContent.trim().startsWith('%s'));
+    if (!tab) { return false; }
+    if (!tab.classList.contains('active')) { tab.click(); return false; }
+    return true;
+})()"""

@@ -6,5 +6,6 @@ from . import (
     test_pricing,
     test_real_exports,
     test_security,
+    test_tour,
     test_vendor_spec,
 )
