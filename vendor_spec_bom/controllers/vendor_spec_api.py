@@ -5,7 +5,7 @@ Authentication is Odoo's own API keys (``Authorization: Bearer <key>``,
 record rules and companies apply as in the web client. Errors are JSON
 with a status a client can act on: 400 (invalid rows, with their row
 numbers), 403, 404, 409 (a confirmed order). A missing or wrong key is
-answered 401 by Odoo before these routes run.
+refused by Odoo before these routes run, with a JSON 401 (``models/ir_http.py``).
 """
 
 import functools

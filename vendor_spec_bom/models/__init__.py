@@ -1,5 +1,6 @@
 from . import (  # export_mixin first: the other models inherit it
     export_mixin,
+    ir_http,
     marketplace_account,
     marketplace_job,
     res_config_settings,

@@ -119,8 +119,11 @@ class TestVendorSpecApi(VendorSpecCase, HttpCase):
         self.assertEqual(status, 409)
 
     def test_unauthenticated_foreign_and_unknown(self):
-        status, _body = self.call("GET", f"/api/vendor-spec/{self.order.id}", key="wrong")
+        status, body = self.call("GET", f"/api/vendor-spec/{self.order.id}", key="wrong")
         self.assertEqual(status, 401)
+        self.assertIn("A valid API key is required", body["error"], "JSON, as every API error")
+        response = self.opener.get(self.base_url() + "/api/partnumber-books", timeout=30)
+        self.assertEqual((response.status_code, "error" in response.json()), (401, True))
         status, data = self.call("GET", f"/api/vendor-spec/{self.order.id}", "stranger")
         self.assertEqual(status, 403, data)
         status, data = self.call("GET", f"/api/vendor-spec/{self.order.id}", "clerk")
