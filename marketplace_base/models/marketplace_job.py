@@ -42,6 +42,7 @@ def _table(rows):
 class MarketplaceJob(models.Model):
     _name = "marketplace.job"
     _description = "Marketplace Job"
+    _inherit = ["marketplace.export.mixin"]
     _order = "id desc"
 
     name = fields.Char(required=True)

@@ -13,6 +13,7 @@ from odoo import api, fields, models
 class MarketplaceCatalogProduct(models.Model):
     _name = "marketplace.catalog.product"
     _description = "Catalogue Item Link"
+    _inherit = ["marketplace.export.mixin"]
     _order = "account_id, code"
     _rec_name = "code"
 

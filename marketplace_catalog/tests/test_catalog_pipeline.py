@@ -47,6 +47,12 @@ class TestCatalogPipeline(CatalogPipelineCase):
         second = self.sync()
         self.assertEqual(second.record_count, 1, "only B changed")
 
+    def test_exported_source_items_carry_no_live_formula(self):
+        self.serve(item("+CMD", description="=2+3"))
+        self.sync()
+        link = self.env["marketplace.catalog.product"].search([("code", "=", "+CMD")])
+        self.assertEqual(link.export_data(["code"])["datas"], [["'+CMD"]])
+
     def test_force_full_sync_is_cleared_by_a_successful_full_sync(self):
         self.serve(item("A"))
         self.sync()

@@ -107,3 +107,11 @@ class TestJobScreens(TestChannelCase):
         self.assertEqual(action["tag"], "display_notification")
         self.assertEqual(action["params"]["links"][0]["label"], job.name)
         self.assertIn(str(job.id), action["params"]["links"][0]["url"])
+
+    def test_exported_jobs_carry_no_live_formula(self):
+        """A remote error or SKU list may begin with '=': an export shows it as text."""
+        job = self.enqueue(summary='=HYPERLINK("http://evil.example","Click")')
+        self.run_jobs()
+        rows = job.export_data(["summary", "name"])["datas"]
+        self.assertEqual(rows[0][0], '\'=HYPERLINK("http://evil.example","Click")')
+        self.assertEqual(rows[0][1], job.name)

@@ -13,13 +13,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from odoo.addons.marketplace_base.lib.spreadsheet import neutralize_cell
 from odoo.addons.vendor_spec_bom.lib.numbers import parse_number, parse_quantity
 from odoo.addons.vendor_spec_bom.lib.spec_parser import parse_file, parse_paste
-from odoo.addons.vendor_spec_bom.lib.table_reader import (
-    TableTooLarge,
-    neutralize_cell,
-    read_table,
-)
+from odoo.addons.vendor_spec_bom.lib.table_reader import TableTooLarge, read_table
 
 FIXTURES = Path(__file__).resolve().parents[2] / "vendor_spec_bom" / "tests" / "fixtures"
 PARTS = ["RC0603FR-0710KL", "GRM155R71C104KA88D", "BSS84,215"]

@@ -246,13 +246,3 @@ def read_table(filename, content, header_names=frozenset(), max_rows=DEFAULT_MAX
     except Exception as exc:  # noqa: BLE001 - every library has its own errors
         raise ValueError(f"Cannot read {filename}: {exc}") from exc
     return Table(rows, find_header(rows, header_names) if header_names else None)
-
-
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
-
-
-def neutralize_cell(value):
-    """Text a spreadsheet shows as it is: a leading quote before formula characters."""
-    if isinstance(value, str) and _FORMULA.match(value):
-        return "'" + value
-    return value

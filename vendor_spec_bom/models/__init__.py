@@ -1,5 +1,4 @@
-from . import (  # export_mixin first: the other models inherit it
-    export_mixin,
+from . import (
     ir_http,
     marketplace_account,
     marketplace_job,

@@ -13,7 +13,7 @@ BOOK_SOURCES = [("file", "File import"), ("server", "Book server")]
 class VendorPartnumberBook(models.Model):
     _name = "vendor.partnumber.book"
     _description = "Partnumber Book"
-    _inherit = ["vendor.spec.export.mixin"]
+    _inherit = ["marketplace.export.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Version", required=True)

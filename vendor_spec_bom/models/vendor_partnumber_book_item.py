@@ -10,7 +10,7 @@ class VendorPartnumberBookItem(models.Model):
 
     _name = "vendor.partnumber.book.item"
     _description = "Partnumber Book Item"
-    _inherit = ["vendor.spec.export.mixin"]
+    _inherit = ["marketplace.export.mixin"]
     _order = "book_id, partnumber"
 
     book_id = fields.Many2one(

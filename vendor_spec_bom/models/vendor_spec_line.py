@@ -19,7 +19,7 @@ RESOLUTION_SOURCES = [
 class VendorSpecLine(models.Model):
     _name = "vendor.spec.line"
     _description = "Vendor BOM Line"
-    _inherit = ["vendor.spec.export.mixin"]
+    _inherit = ["marketplace.export.mixin"]
     _order = "order_id, sequence, id"
 
     order_id = fields.Many2one("sale.order", required=True, ondelete="cascade", index=True)
