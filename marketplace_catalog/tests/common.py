@@ -19,7 +19,28 @@ def item(code, **fields):
     return CatalogItem(code=code, **{"sales_price": Decimal(10), **fields})
 
 
-class CatalogPipelineCase(MarketplaceQueueCase):
+class CatalogSyncCase(MarketplaceQueueCase):
+    """A catalogue sync through the real job and runner, for ``self.account``."""
+
+    def run_sync(self, full=False):
+        job = self.account._enqueue_job("sync_catalog", params={"full": full})
+        self.run_jobs()
+        return job
+
+    def sync(self, full=False):
+        job = self.run_sync(full)
+        self.assertEqual(job.state, "done", job.error_message)
+        return job
+
+    def product(self, code):
+        return (
+            self.env["product.product"]
+            .with_context(active_test=False)
+            .search([("default_code", "=", code)])
+        )
+
+
+class CatalogPipelineCase(CatalogSyncCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -55,23 +76,6 @@ class CatalogPipelineCase(MarketplaceQueueCase):
 
     def serve(self, *items, **fetch_fields):
         type(self).fetch = CatalogFetch(items=list(items), **fetch_fields)
-
-    def run_sync(self, full=False):
-        job = self.account._enqueue_job("sync_catalog", params={"full": full})
-        self.run_jobs()
-        return job
-
-    def sync(self, full=False):
-        job = self.run_sync(full)
-        self.assertEqual(job.state, "done", job.error_message)
-        return job
-
-    def product(self, code):
-        return (
-            self.env["product.product"]
-            .with_context(active_test=False)
-            .search([("default_code", "=", code)])
-        )
 
     def sync_jobs(self):
         return self.env["marketplace.job"].search(

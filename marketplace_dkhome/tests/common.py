@@ -3,8 +3,8 @@ import io
 
 from PIL import Image
 
-from odoo.addons.marketplace_base.tests.common import MarketplaceQueueCase
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
+from odoo.addons.marketplace_catalog.tests.common import CatalogSyncCase
 
 from .dkhome_server import DkHomeFake
 
@@ -22,7 +22,7 @@ def png_bytes(colour="red"):
     return buffer.getvalue()
 
 
-class DkHomeCase(MarketplaceQueueCase):
+class DkHomeCase(CatalogSyncCase):
     """A DkHome account against the fake serving ``fixtures/dkhome.json``."""
 
     @classmethod
@@ -65,19 +65,6 @@ class DkHomeCase(MarketplaceQueueCase):
     def serve_picture(cls, path, content, status=200):
         cls.server.route(path, lambda request: (status, content, {"Content-Type": "image/png"}))
         return f"{cls.server.url}{path}"
-
-    def sync(self, full=False):
-        job = self.account._enqueue_job("sync_catalog", params={"full": full})
-        self.run_jobs()
-        self.assertEqual(job.state, "done", job.error_message)
-        return job
-
-    def product(self, code):
-        return (
-            self.env["product.product"]
-            .with_context(active_test=False)
-            .search([("default_code", "=", code)])
-        )
 
     def link(self, code):
         return self.env["marketplace.catalog.product"].search(

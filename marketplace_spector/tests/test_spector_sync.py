@@ -1,14 +1,14 @@
 from datetime import datetime
 
-from odoo.addons.marketplace_base.tests.common import MarketplaceQueueCase
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
+from odoo.addons.marketplace_catalog.tests.common import CatalogSyncCase
 from odoo.tests import tagged
 
 from .spector_server import SpectorFake, load_items, make_item
 
 
 @tagged("post_install", "-at_install")
-class TestSpectorSync(MarketplaceQueueCase):
+class TestSpectorSync(CatalogSyncCase):
     """The fixture server serves the document-shaped items of fixtures/spector_items.json."""
 
     @classmethod
@@ -43,19 +43,6 @@ class TestSpectorSync(MarketplaceQueueCase):
         self.fake.fail_status = None
         self.fake.ignore_skip = False
         self.server.requests.clear()
-
-    def sync(self, full=False):
-        job = self.account._enqueue_job("sync_catalog", params={"full": full})
-        self.run_jobs()
-        self.assertEqual(job.state, "done", job.error_message)
-        return job
-
-    def product(self, code):
-        return (
-            self.env["product.product"]
-            .with_context(active_test=False)
-            .search([("default_code", "=", code)])
-        )
 
     def pricelist(self, code):
         return self.env["product.pricelist"].search(

@@ -59,26 +59,11 @@ def _decimal(compact, text):
         raise ValueError(f"{text!r} is not a number") from exc
 
 
-def parse_number(text):
-    """A price or amount: ``Decimal``, ``None`` for an empty cell, ``ValueError`` else."""
-    if text is None:
-        return None
-    if isinstance(text, (int, float, Decimal)) and not isinstance(text, bool):
-        return _bounded(_from_native(text), text)
-    raw = str(text).strip()
-    if not raw:
-        return None
-    compact = _SPACES.sub("", _CURRENCY.sub("", raw))
-    if not _SHAPE.match(compact):
-        raise ValueError(f"{str(text)[:40]!r} is not a number")
-    return _decimal(compact, text)
+def _parse(text, strip, kind):
+    """``None`` for an empty cell, a bounded ``Decimal``, or ``ValueError``.
 
-
-def parse_quantity(text):
-    """A quantity: a number, or a number and a known unit ("10 pcs").
-
-    ``None`` for an empty cell; ``ValueError`` for anything else, part
-    numbers such as "BSS84" included.
+    ``strip(raw)`` removes what may stand next to the digits (a currency,
+    a unit); what is left must have the shape of a number.
     """
     if text is None:
         return None
@@ -87,13 +72,29 @@ def parse_quantity(text):
     raw = str(text).strip()
     if not raw:
         return None
-    match = _UNIT.match(raw)
-    if match and match.group(2).casefold() in QUANTITY_UNITS:
-        raw = match.group(1)
-    compact = _SPACES.sub("", raw)
+    compact = _SPACES.sub("", strip(raw))
     if not _SHAPE.match(compact):
-        raise ValueError(f"{str(text)[:40]!r} is not a quantity")
+        raise ValueError(f"{str(text)[:40]!r} is not a {kind}")
     return _decimal(compact, text)
+
+
+def _without_unit(raw):
+    match = _UNIT.match(raw)
+    return match.group(1) if match and match.group(2).casefold() in QUANTITY_UNITS else raw
+
+
+def parse_number(text):
+    """A price or amount: ``Decimal``, ``None`` for an empty cell, ``ValueError`` else."""
+    return _parse(text, lambda raw: _CURRENCY.sub("", raw), "number")
+
+
+def parse_quantity(text):
+    """A quantity: a number, or a number and a known unit ("10 pcs").
+
+    ``None`` for an empty cell; ``ValueError`` for anything else, part
+    numbers such as "BSS84" included.
+    """
+    return _parse(text, _without_unit, "quantity")
 
 
 def is_number(text):
