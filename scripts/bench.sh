@@ -7,11 +7,7 @@ set -euo pipefail
 cd "$REPO_ROOT"
 require_odoo
 db=suite_bench_$$
-trap 'dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
-say "installing the suite in $db"
-"$SUITE_VENV/bin/python" "$odoo_src/odoo-bin" --addons-path="$odoo_src/addons,$REPO_ROOT" \
-    --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" -d "$db" \
-    -i "$(suite_addons all)" --without-demo=all --stop-after-init --log-level=warn
+fresh_suite_db "$db" all
 for bench in benchmarks/${BENCH:-*}.py; do
     [ "$(basename "$bench")" = odoo_env.py ] && continue
     say "benchmark $bench"

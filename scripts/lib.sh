@@ -80,6 +80,18 @@ require_odoo() {
     ensure_postgres || { say "no PostgreSQL could be started"; exit 1; }
 }
 
+# Install the suite (addons of suite_addons "$2") in a fresh database "$1",
+# dropped again when the calling script exits. Call after require_odoo.
+fresh_suite_db() {
+    local db=$1
+    dropdb --if-exists "$db" >/dev/null 2>&1 || true
+    trap "dropdb --if-exists '$db' >/dev/null 2>&1 || true" EXIT
+    say "installing the suite in $db"
+    "$SUITE_VENV/bin/python" "$odoo_src/odoo-bin" --addons-path="$odoo_src/addons,$REPO_ROOT" \
+        --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" -d "$db" \
+        -i "$(suite_addons "${2:-product}")" --without-demo=all --stop-after-init --log-level=warn
+}
+
 pg_bindir() {
     local dir
     for dir in /usr/lib/postgresql/*/bin; do

@@ -7,11 +7,7 @@ cd "$REPO_ROOT"
 require_odoo
 ensure_chromium || exit 1
 db=suite_screenshots_$$
-trap 'dropdb --if-exists "$db" >/dev/null 2>&1 || true' EXIT
-say "installing the suite in $db"
-"$SUITE_VENV/bin/python" "$odoo_src/odoo-bin" --addons-path="$odoo_src/addons,$REPO_ROOT" \
-    --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" -d "$db" \
-    -i "$(suite_addons)" --without-demo=all --stop-after-init --log-level=warn
+fresh_suite_db "$db"
 PYTHONPATH="$odoo_src" "$SUITE_VENV/bin/python" -m pytest -o addopts= -p odoo -p no:cacheprovider -q \
     --odoo-database="$db" --odoo-addons-path="$odoo_src/addons,$REPO_ROOT" --odoo-http \
     --odoo-extra "db_host=$PGHOST" --odoo-extra "db_port=$PGPORT" --odoo-extra "db_user=$PGUSER" \

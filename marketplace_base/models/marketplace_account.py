@@ -124,7 +124,8 @@ class MarketplaceAccount(models.Model):
             "tag": "display_notification",
             "params": {
                 "title": self.env._("Job queued"),
-                "message": self.env._("%s: it runs within a minute.", "%s"),
+                # "%s" is where the web client puts the link to the job
+                "message": self.env._("%s: it runs within a minute."),
                 "links": [
                     {
                         "label": job.name,

@@ -353,12 +353,13 @@ class MarketplaceJob(models.Model):
 
         Counted from the job's start, so the time spent fetching counts too.
         """
+        self.ensure_one()
         seconds = self._config_int("marketplace_base.part_seconds", DEFAULT_PART_SECONDS)
         if seconds <= 0:
             return float("inf")
         spent = 0.0
-        if self[:1].state == "started" and self[:1].started_at:
-            spent = max(0.0, (fields.Datetime.now() - self[:1].started_at).total_seconds())
+        if self.state == "started" and self.started_at:
+            spent = max(0.0, (fields.Datetime.now() - self.started_at).total_seconds())
         return time.monotonic() + seconds - spent
 
     def _continue(self, params):
