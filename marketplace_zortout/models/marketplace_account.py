@@ -30,6 +30,15 @@ class MarketplaceAccount(models.Model):
         string="Zortout warehouse code",
         help="Only this Zortout warehouse's stock; empty means all warehouses.",
     )
+    zortout_stock_master = fields.Selection(
+        [("zortout", "Zortout"), ("odoo", "Odoo")],
+        string="Stock master",
+        default="zortout",
+        required=True,
+        help="Zortout: Odoo follows Zortout's stock, and imported orders do not move it "
+        "a second time. Odoo: Odoo's quantities are pushed to Zortout, and the stock "
+        "sync from Zortout is off.",
+    )
 
     @api.model
     def _stock_channels(self):
