@@ -209,6 +209,7 @@ class SaleOrder(models.Model):
         if not estimates:
             raise UserError(self.env._("No line of the vendor BOM resolves to a product."))
         self.order_line.filtered(lambda line: not line.display_type).unlink()
+        common = self._vendor_spec_line_defaults()
         self.env["sale.order.line"].create(
             [
                 {
@@ -216,12 +217,22 @@ class SaleOrder(models.Model):
                     "product_id": product_id,
                     "product_uom_qty": float(estimate.quantity),
                     "sequence": index,
+                    **common,
                 }
                 for index, (product_id, estimate) in enumerate(estimates.items())
             ]
         )
         self.vendor_spec_book_id = self.env["vendor.partnumber.book"]._active_book(self.company_id)
         return True
+
+    def _vendor_spec_line_defaults(self):
+        """Values every estimate line would compute to the same result.
+
+        Without any analytic distribution model, Odoo's per-line search for
+        one (two queries a line) finds nothing: the lines get no distribution.
+        """
+        Model = self.env["account.analytic.distribution.model"].sudo()
+        return {} if Model.search_count([], limit=1) else {"analytic_distribution": False}
 
     def action_vendor_spec_match_vendor_total(self):
         self.ensure_one()

@@ -82,3 +82,18 @@ class TestVendorSpec(VendorSpecCase):
         self.import_spec(order, "??\t1")
         with self.assertRaisesRegex(UserError, "No line of the vendor BOM resolves"):
             order.action_vendor_spec_recalculate()
+
+    def test_estimate_lines_follow_analytic_distribution_models(self):
+        order = self.quotation()
+        self.import_spec(order, "x1\t1\ny1\t2")
+        self.estimate(order)
+        self.assertFalse(any(order.order_line.mapped("analytic_distribution")))
+        plan = self.env["account.analytic.plan"].create({"name": "Projects"})
+        project = self.env["account.analytic.account"].create({"name": "P1", "plan_id": plan.id})
+        self.env["account.analytic.distribution.model"].create(
+            {"product_id": self.lot_a.id, "analytic_distribution": {str(project.id): 100}}
+        )
+        self.estimate(order)
+        by_code = {line.product_id.default_code: line for line in order.order_line}
+        self.assertEqual(by_code["LOT_A"].analytic_distribution, {str(project.id): 100})
+        self.assertFalse(by_code["LOT_B"].analytic_distribution)
