@@ -1,1 +1,6 @@
-from . import marketplace_account, marketplace_job
+from . import (
+    marketplace_account,
+    marketplace_account_stock_push,
+    marketplace_job,
+    marketplace_zortout_pushed_stock,
+)
