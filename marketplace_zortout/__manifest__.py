@@ -12,6 +12,7 @@
         "security/marketplace_zortout_rules.xml",
         "data/ir_cron_data.xml",
         "views/marketplace_account_views.xml",
+        "views/marketplace_webhook_event_views.xml",
     ],
     "assets": {
         "web.assets_tests": ["marketplace_zortout/static/tests/tours/*.js"],
