@@ -1,5 +1,6 @@
 from . import (
     marketplace_account,
+    marketplace_account_reconcile,
     marketplace_account_stock_push,
     marketplace_account_webhook,
     marketplace_job,

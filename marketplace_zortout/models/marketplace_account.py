@@ -113,10 +113,11 @@ class MarketplaceAccount(models.Model):
     # ------------------------------------------------------------------- crons
     @api.model
     def _cron_zortout_enqueue_stock_sync(self):
-        """Queue one stock sync per active Zortout account with sync enabled whose
-        stock master is Zortout (an Odoo-master account pushes instead)."""
+        """Queue a full stock scan for each active Zortout account with sync enabled
+        whose stock master is Zortout (an Odoo-master account pushes instead),
+        once its scan interval has passed (webhooks bring changes between scans)."""
         for account in self._accounts_to_sync("zortout").filtered(
-            lambda a: a.zortout_stock_master == "zortout"
+            lambda a: a.zortout_stock_master == "zortout" and a._zortout_scan_due()
         ):
             account._enqueue_job(
                 "sync_stock_from_zortout",
@@ -148,6 +149,8 @@ class MarketplaceAccount(models.Model):
             client = self._zortout_client()
             fetched = self._zortout_fetch_stock(client, params, log)
             notices = client.notices
+            if not params.get("sku_list"):
+                self._zortout_record_scan(fetched)
         result = self.env["marketplace.stock.applier"]._apply_in_parts(self, fetched, job)
         result["summary"] = ", ".join(
             [

@@ -1,8 +1,10 @@
 import json
 import statistics
 import time
+from datetime import timedelta
 from unittest.mock import patch
 
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
@@ -223,3 +225,47 @@ class TestWebhooks(ZortoutCase, HttpCase):
         self.assertEqual(
             self.jobs("process_zortout_webhooks").mapped("state"), ["cancelled", "pending"]
         )
+
+
+@tagged("post_install", "-at_install")
+class TestReconciliationScan(ZortoutCase):
+    """The full scan only reconciles: as often as the daily quota allows."""
+
+    def test_a_full_scan_records_the_catalogue_size_a_webhook_sync_does_not(self):
+        self.sync()
+        self.assertEqual(self.account.zortout_catalog_size, 6)
+        scanned_at = self.account.zortout_last_scan_at
+        self.assertTrue(scanned_at)
+        self.sync(sku_list=["A-1"])
+        self.assertEqual(self.account.zortout_catalog_size, 6)
+        self.assertEqual(self.account.zortout_last_scan_at, scanned_at)
+
+    def test_the_interval_follows_catalogue_and_quota_with_a_warning(self):
+        self.account.zortout_catalog_size = 200_000
+        # 400 calls a scan, 40,000 calls a day for scans: 100 scans, every 14.4 min
+        self.assertEqual(self.account.zortout_scan_interval, 20)
+        self.assertIn("Webhooks are not registered", self.account.zortout_scan_warning)
+        self.assertIn("every 20 minutes", self.account.zortout_scan_warning)
+        self.account.zortout_webhook_registered_url = self.account.zortout_webhook_url
+        self.assertFalse(self.account.zortout_scan_warning)
+        self.account.zortout_daily_quota = 300
+        self.assertIn(
+            "cannot cover even one full stock scan a day", self.account.zortout_scan_warning
+        )
+        self.account.zortout_catalog_size = 3_000
+        self.account.zortout_daily_quota = 50_000
+        self.assertEqual(self.account.zortout_scan_interval, 10)
+
+    def test_the_schedule_queues_a_scan_only_once_the_interval_has_passed(self):
+        cron = self.env.ref("marketplace_zortout.ir_cron_sync_stock_auto")
+        Job = self.env["marketplace.job"]
+        scans = [("account_id", "=", self.account.id), ("job_type", "=", "sync_stock_from_zortout")]
+        now = fields.Datetime.now()
+        self.account.write(
+            {"zortout_catalog_size": 200_000, "zortout_last_scan_at": now - timedelta(minutes=10)}
+        )
+        cron.method_direct_trigger()
+        self.assertFalse(Job.search(scans), "20-minute interval, scanned 10 minutes ago")
+        self.account.zortout_last_scan_at = now - timedelta(minutes=19)
+        cron.method_direct_trigger()
+        self.assertEqual(len(Job.search(scans)), 1)
