@@ -16,6 +16,11 @@ class TestStockPush(ZortoutCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.account.zortout_stock_master = "odoo"
+        # a push reads every storable product with a SKU: only this test's
+        ours = cls.a1 | cls.a2 | cls.neg | cls.service | cls.dup1 | cls.dup2
+        cls.env["product.product"].search(
+            [("is_storable", "=", True), ("default_code", "!=", False), ("id", "not in", ours.ids)]
+        ).active = False
         cls.customers = cls.env.ref("stock.stock_location_customers")
 
     def setUp(self):
