@@ -57,6 +57,20 @@ class MarketplaceAccount(models.Model):
         ),
     ]
 
+    def write(self, vals):
+        """What was pushed no longer says what Zortout holds once the master or
+        the field written changes: the next push sends every SKU."""
+        changed = self.browse()
+        for key in ("zortout_stock_master", "zortout_push_endpoint"):
+            if key in vals:
+                changed |= self.filtered(lambda a, key=key: a[key] != vals[key])
+        result = super().write(vals)
+        if changed:
+            self.env["marketplace.zortout.pushed.stock"].sudo().search(
+                [("account_id", "in", changed.ids)]
+            ).unlink()
+        return result
+
     # ----------------------------------------------------------------- buttons
     def action_zortout_push_stock(self):
         self.ensure_one()

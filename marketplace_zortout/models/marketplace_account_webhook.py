@@ -154,8 +154,11 @@ class MarketplaceAccount(models.Model):
 
         A job already started may have read the events before this one, so
         only a pending job counts (``_enqueue_job`` would return the started
-        one too).
+        one too). Like the schedule, it queues nothing for an account whose
+        sync is off or paused: its events wait (see the cron below).
         """
+        if not self.sync_enabled or self.paused:
+            return None
         Job = self.env["marketplace.job"].sudo()
         domain = [
             ("account_id", "=", self.id),
@@ -255,7 +258,8 @@ class MarketplaceAccount(models.Model):
 
     @api.model
     def _cron_zortout_queue_forgotten_webhooks(self):
-        """Events left pending with no job (an event that came as a job ended)."""
+        """Events left pending with no job: one that came as a job ended, or
+        events of an account paused then resumed."""
         Event = self.env["marketplace.webhook.event"].sudo()
         stale = fields.Datetime.now() - timedelta(minutes=1)
         groups = Event._read_group(

@@ -216,3 +216,13 @@ class TestStockPush(ZortoutCase):
         self.account.zortout_stock_master = "zortout"
         with self.assertRaisesRegex(UserError, "Zortout is the stock master"):
             self.account.action_zortout_push_stock()
+
+    def test_changing_master_or_field_written_makes_the_next_push_send_everything(self):
+        self.push()
+        self.account.zortout_push_endpoint = "available"
+        self.push()
+        self.assertEqual(self.sent()[-1], {"A-1": 10, "A-2": 3, "NEG": 0})
+        self.account.zortout_stock_master = "zortout"
+        self.account.zortout_stock_master = "odoo"
+        self.push()
+        self.assertEqual(len(self.sent()), 3, "Zortout was master meanwhile: all sent again")

@@ -65,6 +65,7 @@ class TestWebhooks(ZortoutCase, HttpCase):
         self.assertEqual(len(self.events()), 1000)
         process = self.jobs("process_zortout_webhooks")
         self.assertEqual(len(process), 1, "one pending job for the whole burst")
+        self.assertEqual(process.user_id, self.env.ref("base.user_root"), "queued as the system")
         self.assertFalse(self.jobs("sync_stock_from_zortout"), "no sync inside the request")
 
         self.run_jobs()  # processing, then the sync it queued
@@ -106,6 +107,24 @@ class TestWebhooks(ZortoutCase, HttpCase):
         )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(len(self.events()), 1)
+
+    def test_a_paused_account_keeps_its_events_for_when_it_resumes(self):
+        self.account.paused = True
+        response = self.post(QUANTITY_URL.format(self.account.id), product_event("A-1", 1))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.events().state, "pending")
+        self.assertFalse(self.jobs("process_zortout_webhooks"))
+        self.account.paused = False
+        self.events().received_at = "2000-01-01 00:00:00"
+        self.env.ref("marketplace_zortout.ir_cron_queue_webhooks").method_direct_trigger()
+        job = self.jobs("process_zortout_webhooks")
+        self.assertEqual(job.user_id, self.env.ref("base.user_root"), "queued as the system")
+
+    def test_an_archived_account_accepts_no_event(self):
+        self.account.active = False
+        response = self.post(QUANTITY_URL.format(self.account.id), product_event("A-1", 1))
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(self.events().with_context(active_test=False))
 
     def test_an_account_without_token_accepts_no_event(self):
         self.account.sudo().zortout_webhook_token = False
