@@ -125,6 +125,7 @@ class MarketplaceAccount(models.Model):
         for code, location in self._stock_targets(self.zortout_warehouse_code or None):
             if not push.warehouse(code, location):
                 break
+        job._link_records(self.env["product.product"].browse(sorted(push.product_ids)))
         result = push.result()
         result["summary"] = self._zortout_push_summary(result)
         if push.stopped_by or push.out_of_time:
@@ -220,6 +221,7 @@ class _Push:
         self.counters = {"products_seen": 0, "stocks_pushed": 0, "unchanged": 0, "rejected": 0}
         self.rejected, self.duplicates = [], []
         self.sent = 0
+        self.product_ids = set()  # the products Zortout accepted, for the job's button
         self.out_of_time = False
         self.stopped_by = None
 
@@ -253,6 +255,7 @@ class _Push:
             self.sent += 1
             accepted = [(product_ids[sku], sku, qty) for sku, qty in batch if sku not in rejected]
             self.Pushed._record(self.account, code, accepted)
+            self.product_ids.update(product_id for product_id, _sku, _qty in accepted)
             self.counters["stocks_pushed"] += len(accepted)
             self.counters["rejected"] += len(rejected)
             self.rejected += [f"{sku}: {reason}" for sku, reason in rejected.items()]

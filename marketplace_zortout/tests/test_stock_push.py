@@ -62,6 +62,9 @@ class TestStockPush(ZortoutCase):
         self.assertEqual(job.result["duplicates_list"], ["DUP"], "two products, one SKU")
         self.assertIn("3 stocks pushed", job.summary)
         self.assertEqual(self.recorded(), {"A-1": 10, "A-2": 3, "NEG": 0})
+        action = job.action_view_records()
+        pushed = self.env[action["res_model"]].search(action["domain"])
+        self.assertEqual(pushed, self.a1 | self.a2 | self.neg)
 
         again = self.push()
         self.assertEqual(len(self.fake.pushes), 1, "nothing changed: no call at all")
