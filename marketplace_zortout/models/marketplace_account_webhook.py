@@ -62,9 +62,10 @@ class MarketplaceAccount(models.Model):
     def _compute_zortout_webhook_url(self):
         base = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
         for account in self:
+            account_id = account._origin.id  # a new record has no URL yet
             url = (
-                f"{base.rstrip('/')}/marketplace/zortout/{account.id}/webhook/"
-                if account.id
+                f"{base.rstrip('/')}/marketplace/zortout/{account_id}/webhook/"
+                if account_id
                 else ""
             )
             account.zortout_webhook_url = url
