@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
-from odoo.addons.marketplace_base.lib.http import JsonHttpClient
+from odoo.addons.marketplace_base.lib.http import JsonHttpClient, redact
 from odoo.addons.marketplace_base.lib.paging import PageGuard
 
 DEFAULT_URL = "https://open-api.zortout.com/v4"
@@ -257,7 +257,11 @@ class ZortoutClient(JsonHttpClient):
         Zortout turns off every trigger whose URL is blank or absent.
         """
         body = {"key1": key1, "key2": key2, "key3": key3, **urls}
-        return self._post("Webhook/UpdateWebhook", body)
+        try:
+            return self._post("Webhook/UpdateWebhook", body)
+        except MarketplaceError as exc:
+            # an answer echoing the request would show the token, sent in the body
+            raise type(exc)(redact(str(exc), [key1])) from None
 
     def get_webhook(self):
         """The store's webhook settings as Zortout reports them (a dict)."""

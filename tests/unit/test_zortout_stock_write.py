@@ -87,3 +87,17 @@ def test_webhook_settings_are_sent_and_read_back(server):
         "addorderurl": "",
     }
     assert client.get_webhook()["updatequantityurl"] == "https://odoo.example/q"
+
+
+def test_an_answer_echoing_the_webhook_request_shows_neither_token_nor_credentials(server):
+    fake, client = make(server)
+    server.route(
+        "/v4/Webhook/UpdateWebhook",
+        lambda request: (400, f"bad request {request.body.decode()} {request.headers}"),
+        method="POST",
+    )
+    with pytest.raises(MarketplaceError, match="HTTP 400") as err:
+        client.update_webhook("w3bhook-t0ken", "k2", "k3", {"updatequantityurl": "https://x/q"})
+    message = str(err.value)
+    assert "w3bhook-t0ken" not in message
+    assert "'secret'" not in message  # the API secret header, echoed back
