@@ -11,10 +11,10 @@ from odoo.exceptions import UserError
 from odoo.tools import split_every
 
 from ..lib.webhook import EVENTS, event_order_ids, event_skus
+from .marketplace_account import ADMIN
 
 _logger = logging.getLogger(__name__)
 
-ADMIN = "marketplace_base.group_marketplace_manager"
 WEBHOOK_JOB = "process_zortout_webhooks"
 WEBHOOK_KEY = "zortout-webhooks"
 ORDER_JOB = "import_orders_from_zortout"
