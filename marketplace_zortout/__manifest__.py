@@ -1,6 +1,6 @@
 {
     "name": "Marketplace Zortout",
-    "summary": "Zortout (ZORT) channel: stock sync every 10 minutes and product import",
+    "summary": "Zortout (ZORT) channel: stock sync or push, webhooks and product import",
     "version": "18.0.1.0.0",
     "category": "Inventory/Inventory",
     "website": "https://github.com/marketplace-suite/marketplace-suite",
@@ -8,8 +8,11 @@
     "license": "LGPL-3",
     "depends": ["marketplace_stock", "marketplace_catalog"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/marketplace_zortout_rules.xml",
         "data/ir_cron_data.xml",
         "views/marketplace_account_views.xml",
+        "views/marketplace_webhook_event_views.xml",
     ],
     "assets": {
         "web.assets_tests": ["marketplace_zortout/static/tests/tours/*.js"],

@@ -8,17 +8,28 @@ and ``apisecret``. Answers wrap their payload with a ``res`` status object::
 Business errors come as HTTP 200 with another ``resCode``; code ``100`` is a
 daily-quota notice that comes with a successful read and is kept in
 ``client.notices``. Numbers arrive as strings ("12", "-3", "1,234.50", "").
+
+Writes (stock lists, webhook settings) are POSTs with a JSON body and the
+same ``res`` answer; a stock list answer also names, per SKU, what Zortout
+did not write (see ``rejected_skus``).
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
-from odoo.addons.marketplace_base.lib.http import JsonHttpClient
+from odoo.addons.marketplace_base.lib.http import JsonHttpClient, redact
 from odoo.addons.marketplace_base.lib.paging import PageGuard
 
 DEFAULT_URL = "https://open-api.zortout.com/v4"
 PAGE_SIZE = 500
+#: SKUs per stock write; no documented limit was found, so a cautious one.
+PUSH_BATCH = 100
+STOCK_ENDPOINT = "Product/UpdateProductStockList"
+AVAILABLE_STOCK_ENDPOINT = "Product/UpdateProductAvailableStockList"
+#: Lists of a stock write answer naming SKUs not written.
+REJECTION_LISTS = ("faillist", "notupdatelist")
+REASON_KEYS = ("reason", "message", "resDesc", "desc", "description", "error")
 OK_CODES = {"200", "100"}
 QUOTA_NOTICE = "100"
 
@@ -110,6 +121,15 @@ class ZortoutClient(JsonHttpClient):
 
     def _get(self, endpoint, params=None, headers=None):
         payload = self._request("GET", endpoint, params=params, headers=headers)
+        return self._check_res(payload, endpoint)
+
+    def _post(self, endpoint, body, params=None):
+        """POST ``body`` as JSON; the answer is checked like a read's."""
+        payload = self._request("POST", endpoint, params=params, json=body)
+        return self._check_res(payload, endpoint)
+
+    def _check_res(self, payload, endpoint):
+        """``payload`` when its ``res`` says success; a business error raises."""
         res = self.field(payload, "res", endpoint, dict)
         code = str(self.field(res, "resCode", endpoint, (str, int)))
         description = str(res.get("resDesc") or "").strip()
@@ -215,3 +235,62 @@ class ZortoutClient(JsonHttpClient):
             "Connected to Zortout: "
             f"{len(warehouses)} warehouse(s) ({', '.join(w.code for w in warehouses[:5])})."
         )
+
+    # ---------------------------------------------------------------- writes
+    def update_stock_list(self, stocks, warehouse_code=None, available=False):
+        """Write ``[(sku, whole quantity), ...]`` (at most ``PUSH_BATCH``) to Zortout.
+
+        Returns ``{sku: reason}`` of the SKUs Zortout did not write; a
+        whole-request business error raises and means nothing was written.
+        ``available`` writes the available stock instead of the stock.
+        Without ``warehouse_code`` Zortout writes to its default warehouse.
+        """
+        endpoint = AVAILABLE_STOCK_ENDPOINT if available else STOCK_ENDPOINT
+        params = {"warehousecode": warehouse_code} if warehouse_code else None
+        body = {"stocks": [{"sku": sku, "stock": int(quantity)} for sku, quantity in stocks]}
+        payload = self._post(endpoint, body, params=params)
+        return rejected_skus(payload, endpoint)
+
+    def update_webhook(self, key1, key2, key3, urls):
+        """Set the store's webhook (``urls``: ``{"updatequantityurl": url, ...}``).
+
+        Zortout turns off every trigger whose URL is blank or absent.
+        """
+        body = {"key1": key1, "key2": key2, "key3": key3, **urls}
+        try:
+            return self._post("Webhook/UpdateWebhook", body)
+        except MarketplaceError as exc:
+            # an answer echoing the request would show the token, sent in the body
+            raise type(exc)(redact(str(exc), [key1])) from None
+
+    def get_webhook(self):
+        """The store's webhook settings as Zortout reports them (a dict)."""
+        payload = self._get("Webhook/GetWebhook")
+        # No sample answer was found: the settings either sit beside "res"
+        # or in one object next to it; both are read.
+        data = {key: value for key, value in payload.items() if key != "res"}
+        nested = [value for value in data.values() if isinstance(value, dict)]
+        return nested[0] if len(data) == 1 and nested else data
+
+
+def rejected_skus(payload, endpoint=STOCK_ENDPOINT):
+    """``{sku: reason}`` from a stock write answer's ``faillist`` and ``notupdatelist``.
+
+    No recorded sample answer was found: the list names come from the API
+    reference's field names, and an item may be a plain SKU string or an
+    object with ``sku`` and a reason, so both are read.
+    """
+    rejected = {}
+    for key in REJECTION_LISTS:
+        items = payload.get(key) or []
+        if not isinstance(items, list):
+            raise MarketplaceError(f"Zortout {endpoint}: '{key}' is not a list ({items!r:.100}).")
+        for item in items:
+            if isinstance(item, dict):
+                sku = str(item.get("sku") or "").strip()
+                reason = next((str(item[k]) for k in REASON_KEYS if item.get(k)), "")
+            else:
+                sku, reason = str(item or "").strip(), ""
+            if sku:
+                rejected[sku] = f"{key}: {reason}" if reason else key
+    return rejected

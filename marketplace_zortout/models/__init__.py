@@ -1,1 +1,9 @@
-from . import marketplace_account, marketplace_job
+from . import (
+    marketplace_account,
+    marketplace_account_reconcile,
+    marketplace_account_stock_push,
+    marketplace_account_webhook,
+    marketplace_job,
+    marketplace_webhook_event,
+    marketplace_zortout_pushed_stock,
+)

@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.summary import count_phrase
 from odoo.addons.marketplace_base.tools import job_logger
+from odoo.exceptions import UserError
 
 from ..clients.zortout import DEFAULT_URL, ZortoutClient
 from ..lib.catalog_items import catalog_fetch
@@ -80,6 +81,15 @@ class MarketplaceAccount(models.Model):
     # ----------------------------------------------------------------- buttons
     def action_zortout_sync_stock(self):
         self.ensure_one()
+        if self.zortout_stock_master == "odoo":
+            raise UserError(
+                self.env._(
+                    "Account %s: Odoo is the stock master, so stock is not synced from "
+                    "Zortout: Odoo's quantities are pushed to Zortout instead (Push stock now, "
+                    "and every 10 minutes).",
+                    self.name,
+                )
+            )
         job = self._enqueue_job(
             "sync_stock_from_zortout",
             params=self._zortout_stock_params(),
@@ -103,8 +113,12 @@ class MarketplaceAccount(models.Model):
     # ------------------------------------------------------------------- crons
     @api.model
     def _cron_zortout_enqueue_stock_sync(self):
-        """Queue one stock sync per active Zortout account with sync enabled."""
-        for account in self._accounts_to_sync("zortout"):
+        """Queue a full stock scan for each active Zortout account with sync enabled
+        whose stock master is Zortout (an Odoo-master account pushes instead),
+        once its scan interval has passed (webhooks bring changes between scans)."""
+        for account in self._accounts_to_sync("zortout").filtered(
+            lambda a: a.zortout_stock_master == "zortout" and a._zortout_scan_due()
+        ):
             account._enqueue_job(
                 "sync_stock_from_zortout",
                 params=account._zortout_stock_params(),
@@ -120,6 +134,12 @@ class MarketplaceAccount(models.Model):
         continuation job carries the rows left and fetches nothing.
         """
         log = job_logger(_logger, self, job)
+        if self.zortout_stock_master == "odoo":
+            return {
+                "summary": self.env._(
+                    "Skipped: Odoo is this account's stock master; its stock is pushed to Zortout."
+                )
+            }
         params = job.params or {}
         notices = []
         if params.get("remote"):
@@ -129,6 +149,8 @@ class MarketplaceAccount(models.Model):
             client = self._zortout_client()
             fetched = self._zortout_fetch_stock(client, params, log)
             notices = client.notices
+            if not params.get("sku_list"):
+                self._zortout_record_scan(fetched)
         result = self.env["marketplace.stock.applier"]._apply_in_parts(self, fetched, job)
         result["summary"] = ", ".join(
             [

@@ -8,6 +8,13 @@ class MarketplaceJob(models.Model):
         selection_add=[
             ("sync_stock_from_zortout", "Sync Stock from Zortout"),
             ("sync_products_from_zortout", "Import Products from Zortout"),
+            ("push_stock_to_zortout", "Push Stock to Zortout"),
+            ("process_zortout_webhooks", "Process Zortout Webhooks"),
         ],
-        ondelete={"sync_stock_from_zortout": "cascade", "sync_products_from_zortout": "cascade"},
+        ondelete={
+            "sync_stock_from_zortout": "cascade",
+            "sync_products_from_zortout": "cascade",
+            "push_stock_to_zortout": "cascade",
+            "process_zortout_webhooks": "cascade",
+        },
     )

@@ -50,6 +50,13 @@ class ZortoutCase(MarketplaceQueueCase):
         self.fake.repeat_page = None
         self.fake.ignore_paging = False
         self.fake.products = {}
+        self.fake.available = {}
+        self.fake.pushes = []
+        self.fake.reject = {}
+        self.fake.rejection_shape = "object"
+        self.fake.push_res_code = None
+        self.fake.push_fail = None
+        self.fake.webhook = {}
         self.fake.credentials = {"storename": "shop", "apikey": "key", "apisecret": "secret"}
 
     def on_hand(self, product, location=None):

@@ -9,6 +9,16 @@ HTTP status; ``res_code`` makes every answer a business error;
 ``ignore_paging`` answers page 1, with no count, whatever is asked (two
 faults seen in the wild that must never inflate stock). No Odoo
 import: the Odoo tier, the unit tier and the benchmark share it.
+
+Writes: UpdateProductStockList / UpdateProductAvailableStockList (body
+``{"stocks": [{"sku", "stock"}]}``, ``warehousecode`` in the query) set the
+quantities and record every batch in ``pushes``; ``reject = {sku: ("faillist"
+or "notupdatelist", reason)}`` leaves SKUs unwritten and names them in the
+answer, as strings or as objects (``rejection_shape``); ``push_res_code``
+refuses whole writes, ``push_fail = (nth write, HTTP status)`` fails one.
+UpdateWebhook / GetWebhook keep the settings in ``webhook``. Formats:
+https://developers.zortout.com (Product, Webhook); no sample write answer was
+found, so its item shape follows the reference's field names.
 """
 
 from collections import defaultdict
@@ -40,8 +50,19 @@ class ZortoutFake:
         self.notice = None  # resDesc of a code-100 quota notice
         self.repeat_page = None  # (page asked, page answered)
         self.ignore_paging = False
+        self.available = {}  # {warehouse code: {sku: available quantity}} written
+        self.pushes = []  # [{"endpoint", "warehousecode", "stocks": {sku: qty}}]
+        self.reject = {}  # {sku: (list name, reason)}
+        self.rejection_shape = "object"  # or "string"
+        self.push_res_code = None  # (code, description) for writes only
+        self.push_fail = None  # (nth write from 1, HTTP status)
+        self.webhook = {}
         server.route("/v4/Product/GetProducts", self.get_products)
         server.route("/v4/Warehouse/GetWarehouses", self.get_warehouses)
+        for endpoint in ("UpdateProductStockList", "UpdateProductAvailableStockList"):
+            server.route(f"/v4/Product/{endpoint}", self.update_stock_list, method="POST")
+        server.route("/v4/Webhook/UpdateWebhook", self.update_webhook, method="POST")
+        server.route("/v4/Webhook/GetWebhook", self.get_webhook)
 
     @property
     def url(self):
@@ -123,3 +144,55 @@ class ZortoutFake:
             for i, code in enumerate(self.warehouses)
         ]
         return {"res": self._res(), "list": items, "count": len(items)}
+
+    def pushed_skus(self):
+        """Every SKU written so far, with its last quantity."""
+        return {sku: qty for push in self.pushes for sku, qty in push["stocks"].items()}
+
+    def update_stock_list(self, request):
+        error = self._status(request)
+        if error:
+            return error
+        if self.push_fail and self.push_fail[0] == len(self.pushes) + 1:
+            self.pushes.append({"failed": True, "stocks": {}})
+            return self.push_fail[1], "<html><body>Service Unavailable</body></html>"
+        if self.push_res_code:
+            code, description = self.push_res_code
+            return {"res": {"resCode": code, "resDesc": description}}
+        available = "Available" in request.path
+        code = request.arg("warehousecode") or (self.warehouses[0] if self.warehouses else "")
+        rows = request.json()["stocks"]
+        lists = {"faillist": [], "notupdatelist": []}
+        written = {}
+        for row in rows:
+            sku = row["sku"]
+            if sku in self.reject:
+                name, reason = self.reject[sku]
+                item = {"sku": sku, "reason": reason} if self.rejection_shape == "object" else sku
+                lists[name].append(item)
+                continue
+            written[sku] = row["stock"]
+        target = self.available if available else self.stock
+        target.setdefault(code, {}).update(written)
+        self.pushes.append(
+            {
+                "endpoint": request.path.rsplit("/", 1)[-1],
+                "warehousecode": request.arg("warehousecode"),
+                "stocks": written,
+                "sent": {row["sku"]: row["stock"] for row in rows},
+            }
+        )
+        return {"res": self._res(), **lists}
+
+    def update_webhook(self, request):
+        error = self._status(request)
+        if error:
+            return error
+        self.webhook = request.json()
+        return {"res": self._res()}
+
+    def get_webhook(self, request):
+        error = self._status(request)
+        if error:
+            return error
+        return {"res": self._res(), **self.webhook}

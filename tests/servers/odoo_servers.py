@@ -1,7 +1,7 @@
 """Real Odoo servers with cron workers on one database, for runner tests and benchmarks.
 
 ``OdooServers(odoo_src, db, repo)`` starts ``odoo-bin`` processes
-(threaded mode, no HTTP, ``--max-cron-threads`` each) on loopback
+(threaded mode, no HTTP unless asked, ``--max-cron-threads`` each) on loopback
 PostgreSQL, runs setup code through ``odoo-bin shell``, wakes the cron
 workers (``NOTIFY cron_trigger``) and reads the database with psycopg2.
 No Odoo import: the helper drives Odoo from outside, as an operator would.
@@ -66,13 +66,17 @@ class OdooServers:
             raise RuntimeError(f"odoo-bin shell failed:\n{completed.stderr[-3000:]}")
         return completed.stdout
 
-    def start(self, count, cron_threads, extra=()):
-        """Start ``count`` servers of ``cron_threads`` cron workers each."""
+    def start(self, count, cron_threads, extra=(), http_port=None):
+        """Start ``count`` servers of ``cron_threads`` cron workers each.
+
+        With ``http_port`` (one server only) the server also answers HTTP there.
+        """
+        http = [f"--http-port={http_port}", "--http-interface=127.0.0.1"] if http_port else []
         for index in range(len(self.processes), len(self.processes) + count):
             log = open(self.log_dir / f"server-{index}.log", "w")  # noqa: SIM115
             process = subprocess.Popen(
                 self._command(
-                    "--no-http",
+                    *(http or ["--no-http"]),
                     f"--max-cron-threads={cron_threads}",
                     "--log-level=info",
                     *extra,

@@ -1,0 +1,188 @@
+"""Benchmark: a stock change in Zortout visible in Odoo within 60 s of its webhook.
+
+A real ``odoo-bin`` (HTTP and one cron worker, default limits) serves the
+webhook URL; a local HTTP server plays Zortout. Each trial changes one
+SKU's quantity in the fake Zortout, POSTs Zortout's UPDATEPRODUCTQUANTITY
+webhook to the account's URL and polls PostgreSQL until Odoo's on-hand
+quantity is the new one: the webhook's own commit wakes the runner, which
+runs the processing job, then the stock sync of that SKU. Nothing else
+wakes the cron worker. Then a burst: events for many SKUs at once, from
+several threads, until every quantity is in Odoo.
+
+    python benchmarks/zortout_webhook_latency.py --db DB [--trials 5] [--burst 200]
+"""
+
+import json
+import socket
+import statistics
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import odoo_env
+import requests
+
+GOAL_SECONDS = 60
+TOKEN = "bench-webhook-token-" + "x" * 20
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def setup(env, fake_url, prefix, count):
+    Product = env["product.product"].with_context(tracking_disable=True)
+    Product.create(
+        [
+            {
+                "name": f"Hook {i}",
+                "default_code": f"{prefix}{i:05d}",
+                "type": "consu",
+                "is_storable": True,
+            }
+            for i in range(count)
+        ]
+    )
+    location = env["stock.warehouse"].search([], limit=1).lot_stock_id
+    account = env["marketplace.account"].create(
+        {
+            "name": f"Bench webhook {prefix}",
+            "channel": "zortout",
+            "zortout_storename": "shop",
+            "zortout_apikey": "key",
+            "zortout_apisecret": "secret",
+            "zortout_api_url": fake_url,
+            "stock_location_id": location.id,
+        }
+    )
+    account.sudo().zortout_webhook_token = TOKEN
+    env.cr.commit()
+    return account, location
+
+
+def on_hand(servers, sku, location_id):
+    rows = servers.query(
+        "SELECT coalesce(sum(q.quantity), 0) FROM stock_quant q "
+        "JOIN product_product p ON p.id = q.product_id "
+        "WHERE p.default_code = %s AND q.location_id = %s",
+        (sku, location_id),
+    )
+    return rows[0][0]
+
+
+def send(url, sku, quantity):
+    """Zortout's webhook: the product object, key1 in the headers."""
+    body = {"id": 1, "sku": sku, "stock": str(quantity), "availablestock": str(quantity)}
+    start = time.perf_counter()
+    response = requests.post(
+        url,
+        data=json.dumps(body),
+        headers={
+            "Content-Type": "application/json",
+            "key1": TOKEN,
+            "key2": "k2",
+            "key3": "k3",
+            "Authorization": f"Basic {TOKEN}",
+        },
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text
+    return time.perf_counter() - start
+
+
+def wait_until(servers, condition, timeout):
+    """Poll without waking the cron workers: only the webhook's commit may."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+def main():
+    p = odoo_env.parser(__doc__)
+    p.add_argument("--trials", type=int, default=5)
+    p.add_argument("--burst", type=int, default=200)
+    p.add_argument("--catalogue", type=int, default=1000)
+    args = p.parse_args()
+    servers_module = odoo_env.load("tests/servers/odoo_servers.py")
+    with odoo_env.environment(args) as env, odoo_env.fixture_server() as server:
+        ZortoutFake = odoo_env.load("marketplace_zortout/tests/zortout_server.py").ZortoutFake
+        prefix = f"ZH{int(time.time()) % 100000:05d}-"
+        skus = [f"{prefix}{i:05d}" for i in range(args.catalogue)]
+        fake = ZortoutFake(server, {"MAIN": dict.fromkeys(skus, 0)})
+        account, location = setup(env, fake.url, prefix, args.catalogue)
+        scan = env.ref("marketplace_zortout.ir_cron_sync_stock_auto")
+        scan.active = False  # only webhooks move stock during the benchmark
+        env.cr.commit()
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/marketplace/zortout/{account.id}/webhook/updateproductquantity"
+        log_dir = odoo_env.REPO / ".cache" / "logs" / "bench-webhook"
+        try:
+            with servers_module.OdooServers(
+                args.odoo_src, args.db, odoo_env.REPO, log_dir
+            ) as servers:
+                servers.start(1, cron_threads=1, http_port=port)
+                trials(servers, fake, url, skus, location.id, args.trials)
+                burst(servers, fake, url, skus, location.id, args.burst)
+        finally:
+            scan.active = True
+            env.cr.commit()
+
+
+def trials(servers, fake, url, skus, location_id, count):
+    latencies, answers = [], []
+    for trial in range(count):
+        sku = skus[trial * 7 % len(skus)]
+        quantity = 40 + trial
+        fake.stock["MAIN"][sku] = quantity
+        start = time.perf_counter()
+        answers.append(send(url, sku, quantity))
+        arrived = lambda sku=sku, quantity=quantity: (  # noqa: E731
+            on_hand(servers, sku, location_id) == quantity
+        )
+        assert wait_until(servers, arrived, GOAL_SECONDS), f"{sku} not updated in time"
+        latencies.append(time.perf_counter() - start)
+    print(
+        f"single change, webhook to on-hand in Odoo: median {statistics.median(latencies):.2f} s, "
+        f"max {max(latencies):.2f} s over {count} trials (goal {GOAL_SECONDS} s); webhook "
+        f"answered in median {statistics.median(answers) * 1000:.0f} ms"
+    )
+    assert max(latencies) < GOAL_SECONDS
+
+
+def burst(servers, fake, url, skus, location_id, count):
+    chosen = skus[-count:]
+    for sku in chosen:
+        fake.stock["MAIN"][sku] = 7
+    last_job = servers.query("SELECT coalesce(max(id), 0) FROM marketplace_job")[0][0]
+    start = time.perf_counter()
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda sku: send(url, sku, 7), chosen))
+    posted = time.perf_counter() - start
+
+    def all_done():
+        rows = servers.query(
+            "SELECT count(*) FROM stock_quant q JOIN product_product p ON p.id = q.product_id "
+            "WHERE p.default_code = ANY(%s) AND q.location_id = %s AND q.quantity = 7",
+            (chosen, location_id),
+        )
+        return rows[0][0] == len(chosen)
+
+    assert wait_until(servers, all_done, 120), "the burst was not applied within 120 s"
+    elapsed = time.perf_counter() - start
+    jobs = servers.query(
+        "SELECT job_type, count(*) FROM marketplace_job WHERE id > %s GROUP BY job_type",
+        (last_job,),
+    )
+    print(
+        f"burst of {count} events from 8 threads: posted in {posted:.2f} s (median answer "
+        f"{statistics.median(answers) * 1000:.0f} ms, max {max(answers) * 1000:.0f} ms), "
+        f"all in Odoo after {elapsed:.2f} s; jobs: {dict(jobs)}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""What a push of Odoo's stock to Zortout sends: whole units, buffer, changes only.
+
+Plain Python: the model reads quantities and the last pushed ones, this
+module decides what to send.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+
+def pushed_quantity(quantity, buffer=0):
+    """Whole units Zortout gets: ``max(0, quantity - buffer)`` rounded down.
+
+    Rounded to 6 places first, so 2.9999999 from unit conversions is 3.
+    """
+    return max(0, math.floor(round(float(quantity or 0), 6)) - int(buffer or 0))
+
+
+@dataclass
+class PushPlan:
+    """``to_push`` ``{sku: quantity}`` in SKU order; SKUs held by two products skipped."""
+
+    to_push: dict = field(default_factory=dict)
+    unchanged: int = 0
+    duplicates: list = field(default_factory=list)
+
+
+def plan_push(rows, last_pushed, buffer=0):
+    """Plan a push from ``rows`` ``[(sku, quantity)]`` and ``last_pushed`` ``{sku: qty}``.
+
+    Only SKUs whose pushed quantity differs from the last one Zortout
+    accepted are sent; a SKU never pushed is sent. A SKU of two products is
+    not sent (which quantity would be right?) and is listed.
+    """
+    quantities, seen_twice = {}, set()
+    for raw_sku, quantity in rows:
+        sku = (raw_sku or "").strip()
+        if not sku:
+            continue
+        if sku in quantities:
+            seen_twice.add(sku)
+        quantities[sku] = pushed_quantity(quantity, buffer)
+    plan = PushPlan(duplicates=sorted(seen_twice))
+    for sku in sorted(quantities):
+        if sku in seen_twice:
+            continue
+        if last_pushed.get(sku) == quantities[sku]:
+            plan.unchanged += 1
+        else:
+            plan.to_push[sku] = quantities[sku]
+    return plan

@@ -1,0 +1,290 @@
+import json
+import statistics
+import time
+from datetime import timedelta
+from unittest.mock import patch
+
+from odoo import fields
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
+
+from .common import ZortoutCase
+
+QUANTITY_URL = "/marketplace/zortout/{}/webhook/updateproductquantity"
+
+
+def product_event(sku, stock):
+    """A product as Zortout's GET answers show it (developers.zortout.com, Product)."""
+    return {
+        "id": 1001,
+        "sku": sku,
+        "name": f"Product {sku}",
+        "stock": str(stock),
+        "availablestock": str(stock),
+        "sellprice": "100",
+        "unittext": "Units",
+    }
+
+
+@tagged("post_install", "-at_install")
+class TestWebhooks(ZortoutCase, HttpCase):
+    """Zortout's webhooks through real HTTP requests, then the real jobs."""
+
+    registry_test_mode = False  # MarketplaceQueueCase enters it
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.account.sudo().zortout_webhook_token = "t0ken-" + "x" * 30
+
+    def post(self, path, body, token="t0ken-" + "x" * 30, headers=None, raw=None):
+        all_headers = {"Content-Type": "application/json", **(headers or {})}
+        if token is not None:
+            all_headers.update({"key1": token, "key2": "odoo-marketplace", "key3": "1"})
+        data = raw if raw is not None else json.dumps(body)
+        return self.opener.post(self.base_url() + path, data=data, headers=all_headers, timeout=10)
+
+    def events(self):
+        return self.env["marketplace.webhook.event"].search([("account_id", "=", self.account.id)])
+
+    def jobs(self, job_type):
+        return self.env["marketplace.job"].search(
+            [("account_id", "=", self.account.id), ("job_type", "=", job_type)], order="id"
+        )
+
+    def test_a_burst_of_events_is_stored_with_one_job_and_syncs_only_those_skus(self):
+        url = QUANTITY_URL.format(self.account.id)
+        durations = []
+        for index in range(1000):
+            sku = ("A-1", "A-2")[index % 2]
+            start = time.perf_counter()
+            response = self.post(url, product_event(sku, index))
+            durations.append(time.perf_counter() - start)
+            self.assertEqual(response.status_code, 200, response.text)
+        self.assertLess(statistics.median(durations), 0.25, "answered at once")
+        self.assertEqual(len(self.events()), 1000)
+        process = self.jobs("process_zortout_webhooks")
+        self.assertEqual(len(process), 1, "one pending job for the whole burst")
+        self.assertEqual(process.user_id, self.env.ref("base.user_root"), "queued as the system")
+        self.assertFalse(self.jobs("sync_stock_from_zortout"), "no sync inside the request")
+
+        self.run_jobs()  # processing, then the sync it queued
+        self.assertEqual(process.state, "done", process.error_message)
+        self.assertEqual(process.result["events"], 1000)
+        sync = self.jobs("sync_stock_from_zortout")
+        self.assertEqual(len(sync), 1)
+        self.assertEqual(sync.params["sku_list"], ["A-1", "A-2"])
+        self.assertEqual(sync.state, "done", sync.error_message)
+        request = self.server.requests_to("/v4/Product/GetProducts")[-1]
+        self.assertEqual(request.headers["skulist"], "A-1,A-2")
+        self.assertEqual((self.on_hand(self.a1), self.on_hand(self.a2)), (15, 3))
+        self.assertEqual(self.on_hand(self.neg), 0, "a SKU no event named is not synced")
+        self.assertEqual(set(self.events().mapped("state")), {"done"})
+
+    def test_wrong_or_missing_token_and_unknown_accounts_store_nothing(self):
+        url = QUANTITY_URL.format(self.account.id)
+        other = self.account.copy({"name": "Other"})
+        other.sudo().zortout_webhook_token = "other-token"
+        cases = [
+            (url, {"token": None}, 401),
+            (url, {"token": "t0ken-"}, 401),
+            (url, {"token": "other-token"}, 401),
+            (QUANTITY_URL.format(other.id), {"token": None}, 401),
+            (QUANTITY_URL.format(999999), {}, 404),
+            (f"/marketplace/zortout/{self.account.id}/webhook/deleteproduct", {}, 404),
+        ]
+        for path, kwargs, status in cases:
+            response = self.post(path, product_event("A-1", 1), **kwargs)
+            self.assertEqual(response.status_code, status, (path, kwargs))
+        self.assertFalse(self.events())
+        self.assertFalse(self.jobs("process_zortout_webhooks"))
+        # Zortout's Authorization header carries key1 too
+        response = self.post(
+            url,
+            product_event("A-1", 1),
+            token=None,
+            headers={"Authorization": "Basic t0ken-" + "x" * 30},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(len(self.events()), 1)
+
+    def test_a_paused_account_keeps_its_events_for_when_it_resumes(self):
+        self.account.paused = True
+        response = self.post(QUANTITY_URL.format(self.account.id), product_event("A-1", 1))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.events().state, "pending")
+        self.assertFalse(self.jobs("process_zortout_webhooks"))
+        self.account.paused = False
+        self.events().received_at = "2000-01-01 00:00:00"
+        self.env.ref("marketplace_zortout.ir_cron_queue_webhooks").method_direct_trigger()
+        job = self.jobs("process_zortout_webhooks")
+        self.assertEqual(job.user_id, self.env.ref("base.user_root"), "queued as the system")
+
+    def test_an_archived_account_accepts_no_event(self):
+        self.account.active = False
+        response = self.post(QUANTITY_URL.format(self.account.id), product_event("A-1", 1))
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(self.events().with_context(active_test=False))
+
+    def test_an_account_without_token_accepts_no_event(self):
+        self.account.sudo().zortout_webhook_token = False
+        response = self.post(QUANTITY_URL.format(self.account.id), {}, token="")
+        self.assertEqual(response.status_code, 401)
+        self.assertFalse(self.events())
+
+    def test_oversized_or_non_json_bodies_are_refused(self):
+        url = QUANTITY_URL.format(self.account.id)
+        for raw in ("not json", "42", json.dumps({"sku": "A" * 600_000})):
+            response = self.post(url, None, raw=raw)
+            self.assertEqual(response.status_code, 400, raw[:20])
+        self.assertFalse(self.events())
+
+    def test_quantity_events_sync_exactly_their_skus_in_chunks_of_200(self):
+        skus = [f"S{i:04d}" for i in range(450)]
+        self.account._zortout_receive_webhook(
+            "updateproductquantity", {"list": [product_event(s, 1) for s in skus]}
+        )
+        self.account._zortout_receive_webhook("updateproductquantity", product_event("S0001", 2))
+        process = self.jobs("process_zortout_webhooks")
+        with patch.object(type(self.env["marketplace.job"]), "_wake_runner"):
+            process.action_run_now()
+        syncs = self.jobs("sync_stock_from_zortout")
+        self.assertEqual([len(j.params["sku_list"]) for j in syncs], [200, 200, 50])
+        self.assertEqual([s for j in syncs for s in j.params["sku_list"]], skus)
+        self.assertEqual(process.result["skus"], 450)
+
+    def test_quantity_events_of_an_odoo_master_account_are_skipped(self):
+        self.account.zortout_stock_master = "odoo"
+        self.post(QUANTITY_URL.format(self.account.id), product_event("A-1", 3))
+        self.run_jobs()
+        self.assertFalse(self.jobs("sync_stock_from_zortout"))
+        self.assertEqual(self.events().state, "skipped")
+        self.assertEqual(self.events().note, "Odoo is the stock master")
+
+    def test_order_events_queue_an_import_of_exactly_those_orders(self):
+        for event, body in (
+            ("addorder", {"id": 501, "number": "SO-501"}),
+            ("updateorder", [{"id": "502", "number": "SO-502"}, {"id": 501}]),
+        ):
+            path = f"/marketplace/zortout/{self.account.id}/webhook/{event}"
+            self.assertEqual(self.post(path, body).status_code, 200)
+        Account = type(self.account)
+        if hasattr(Account, "_run_job_import_orders_from_zortout"):
+            self.run_jobs()
+            imports = self.jobs("import_orders_from_zortout")
+            self.assertEqual(imports[:1].params["order_ids"], [501, 502])
+            return
+        # the order import is another addon's; without it the events say why
+        self.run_jobs()
+        self.assertEqual(set(self.events().mapped("state")), {"skipped"})
+        self.assertEqual(
+            set(self.events().mapped("note")), {"Zortout order import is not installed"}
+        )
+        self.events().write({"state": "pending"})
+        job = self.account._zortout_queue_webhook_job()
+        queued = []
+        with (
+            patch.object(Account, "_run_job_import_orders_from_zortout", create=True),
+            patch.object(Account, "_enqueue_job", lambda s, t, **kw: queued.append((t, kw))),
+        ):
+            self.account._run_job_process_zortout_webhooks(job)
+        self.assertEqual(len(queued), 1)
+        self.assertEqual(queued[0][0], "import_orders_from_zortout")
+        self.assertEqual(queued[0][1]["params"], {"order_ids": [501, 502]})
+
+    def test_register_webhooks_sends_this_accounts_urls_and_token(self):
+        self.account.sudo().zortout_webhook_token = False
+        self.assertEqual(self.account.zortout_webhook_state, "none")
+        self.account.action_zortout_register_webhooks()
+        token = self.account.sudo().zortout_webhook_token
+        self.assertGreaterEqual(len(token), 40)
+        base = f"{self.base_url()}/marketplace/zortout/{self.account.id}/webhook/"
+        self.assertEqual(self.account.zortout_webhook_url, base)
+        self.assertEqual(
+            self.fake.webhook,
+            {
+                "key1": token,
+                "key2": "odoo-marketplace",
+                "key3": str(self.account.id),
+                "updatequantityurl": base + "updateproductquantity",
+                "addorderurl": base + "addorder",
+                "updateorderurl": base + "updateorder",
+            },
+        )
+        self.assertTrue(self.server.requests_to("/v4/Webhook/GetWebhook"), "read back")
+        self.assertEqual(self.account.zortout_webhook_state, "registered")
+        response = self.post(
+            self.fake.webhook["updatequantityurl"][len(self.base_url()) :],
+            product_event("A-1", 1),
+            token=token,
+        )
+        self.assertEqual(response.status_code, 200, "the registered URL and token work")
+        self.env["ir.config_parameter"].set_param("web.base.url", "https://shop.example.com")
+        self.account.invalidate_recordset()
+        self.assertEqual(self.account.zortout_webhook_state, "stale")
+
+    def test_the_token_is_for_administrators_only(self):
+        user = self.env["res.users"].create(
+            {
+                "name": "Marketplace user",
+                "login": "mp_user_webhook",
+                "groups_id": [(6, 0, [self.env.ref("marketplace_base.group_marketplace_user").id])],
+            }
+        )
+        account = self.account.with_user(user)
+        self.assertTrue(account.zortout_webhook_url)
+        with self.assertRaises(AccessError):
+            account.zortout_webhook_token  # noqa: B018
+
+    def test_events_left_without_a_job_get_one_from_the_schedule(self):
+        self.account._zortout_receive_webhook("updateproductquantity", product_event("A-1", 1))
+        self.jobs("process_zortout_webhooks").action_cancel()
+        self.events().received_at = "2000-01-01 00:00:00"
+        self.env.ref("marketplace_zortout.ir_cron_queue_webhooks").method_direct_trigger()
+        self.assertEqual(
+            self.jobs("process_zortout_webhooks").mapped("state"), ["cancelled", "pending"]
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestReconciliationScan(ZortoutCase):
+    """The full scan only reconciles: as often as the daily quota allows."""
+
+    def test_a_full_scan_records_the_catalogue_size_a_webhook_sync_does_not(self):
+        self.sync()
+        self.assertEqual(self.account.zortout_catalog_size, 6)
+        scanned_at = self.account.zortout_last_scan_at
+        self.assertTrue(scanned_at)
+        self.sync(sku_list=["A-1"])
+        self.assertEqual(self.account.zortout_catalog_size, 6)
+        self.assertEqual(self.account.zortout_last_scan_at, scanned_at)
+
+    def test_the_interval_follows_catalogue_and_quota_with_a_warning(self):
+        self.account.zortout_catalog_size = 200_000
+        # 400 calls a scan, 40,000 calls a day for scans: 100 scans, every 14.4 min
+        self.assertEqual(self.account.zortout_scan_interval, 20)
+        self.assertIn("Webhooks are not registered", self.account.zortout_scan_warning)
+        self.assertIn("every 20 minutes", self.account.zortout_scan_warning)
+        self.account.zortout_webhook_registered_url = self.account.zortout_webhook_url
+        self.assertFalse(self.account.zortout_scan_warning)
+        self.account.zortout_daily_quota = 300
+        self.assertIn(
+            "cannot cover even one full stock scan a day", self.account.zortout_scan_warning
+        )
+        self.account.zortout_catalog_size = 3_000
+        self.account.zortout_daily_quota = 50_000
+        self.assertEqual(self.account.zortout_scan_interval, 10)
+
+    def test_the_schedule_queues_a_scan_only_once_the_interval_has_passed(self):
+        cron = self.env.ref("marketplace_zortout.ir_cron_sync_stock_auto")
+        Job = self.env["marketplace.job"]
+        scans = [("account_id", "=", self.account.id), ("job_type", "=", "sync_stock_from_zortout")]
+        now = fields.Datetime.now()
+        self.account.write(
+            {"zortout_catalog_size": 200_000, "zortout_last_scan_at": now - timedelta(minutes=10)}
+        )
+        cron.method_direct_trigger()
+        self.assertFalse(Job.search(scans), "20-minute interval, scanned 10 minutes ago")
+        self.account.zortout_last_scan_at = now - timedelta(minutes=19)
+        cron.method_direct_trigger()
+        self.assertEqual(len(Job.search(scans)), 1)
