@@ -8,6 +8,11 @@ class MarketplaceJob(models.Model):
         selection_add=[
             ("sync_stock_from_zortout", "Sync Stock from Zortout"),
             ("sync_products_from_zortout", "Import Products from Zortout"),
+            ("import_orders_from_zortout", "Import Orders from Zortout"),
         ],
-        ondelete={"sync_stock_from_zortout": "cascade", "sync_products_from_zortout": "cascade"},
+        ondelete={
+            "sync_stock_from_zortout": "cascade",
+            "sync_products_from_zortout": "cascade",
+            "import_orders_from_zortout": "cascade",
+        },
     )
