@@ -1,1 +1,1 @@
-from . import test_product_import, test_stock_sync, test_tour
+from . import test_orders, test_product_import, test_stock_sync, test_tour
