@@ -111,18 +111,17 @@ class ZortoutOrderSync(models.AbstractModel):
                 product_id = product_ids[0]
             else:
                 product_id = settings[plan.kind].id
-            lines.append(
-                fields.Command.create(
-                    {
-                        "product_id": product_id,
-                        "name": plan.name,
-                        "product_uom_qty": float(plan.quantity),
-                        "price_unit": float(plan.price_unit),
-                        "discount": float(plan.discount),
-                        "tax_id": [fields.Command.set(taxes.ids)],
-                    }
-                )
-            )
+            line = {
+                "product_id": product_id,
+                "name": plan.name,
+                "product_uom_qty": float(plan.quantity),
+                "price_unit": float(plan.price_unit),
+                "discount": float(plan.discount),
+                "tax_id": [fields.Command.set(taxes.ids)],
+            }
+            if not refs["analytic_models"]:
+                line["analytic_distribution"] = False
+            lines.append(fields.Command.create(line))
         values = {
             "partner_id": partner.id,
             "company_id": account.company_id.id,
@@ -193,6 +192,11 @@ class ZortoutOrderSync(models.AbstractModel):
                 if m.location_id.warehouse_id
             },
             "default_warehouse": account.stock_location_id.warehouse_id,
+            # with no analytic distribution model, a line's distribution is empty:
+            # saying so spares one search per line
+            "analytic_models": self.env["account.analytic.distribution.model"].search_count(
+                [], limit=1
+            ),
         }
 
     def _products(self, account, skus):
