@@ -246,6 +246,17 @@ class TestOrderImport(ZortoutCase):
         self.assertIn("no valid 'id'", listed)
         self.assertIn("2 unreadable orders", job.summary)
 
+    def test_zortout_warehouse_code_picks_the_mapped_warehouse(self):
+        other = self.env["stock.warehouse"].create({"name": "Chiang Mai", "code": "CNX"})
+        self.account.stock_location_map_ids = [
+            (0, 0, {"remote_code": "W2", "location_id": other.lot_stock_id.id})
+        ]
+        self.order(1, warehousecode="W2")
+        self.order(2, warehousecode="W9")
+        self.import_orders()
+        self.assertEqual(self.so(1).warehouse_id, other)
+        self.assertEqual(self.so(2).warehouse_id, self.warehouse, "unmapped: the account's")
+
     # ---------------------------------------------------------------- customers
     def test_customers_by_code_then_phone_then_email_else_created(self):
         Partner = self.env["res.partner"]
@@ -363,6 +374,17 @@ class TestOrderImport(ZortoutCase):
         self.assertEqual(none.amount_total, 99.99)
         self.assert_exact(4)
         self.assertEqual(self.account.zortout_tax_included_id.amount, 7)
+
+    def test_vat_excluded_rounding_per_line_is_flagged_and_exact_when_rounded_globally(self):
+        lines = [("A-1", 1, "0.35"), ("A-2", 1, "0.35")]  # Zortout: 0.70 + 0.05 VAT
+        self.env.company.tax_calculation_rounding_method = "round_per_line"
+        self.order(1, lines, vattype=2)
+        self.import_orders()
+        self.assertIn("Odoo 0.74, Zortout 0.75", self.so(1).zortout_attention_reason)
+        self.env.company.tax_calculation_rounding_method = "round_globally"
+        self.order(2, lines, vattype=2)
+        self.import_orders()
+        self.assertEqual(self.assert_exact(2).amount_total, 0.75)
 
     def test_discounts_and_shipping_give_zortout_totals(self):
         self.order(1, [("A-1", 3, "33.33", "10%"), ("A-2", 2, 50, "5")], shipping=40)
