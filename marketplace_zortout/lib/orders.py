@@ -19,7 +19,7 @@ No Odoo import: the unit tier tests it alone.
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 
@@ -136,14 +136,6 @@ class ZortoutOrder:
     updated_text: str = ""
     lines: list = field(default_factory=list)
 
-    @property
-    def line_discount_amount(self):
-        """The line discounts given as amounts ("5"), which Odoo's percent cannot hold."""
-        return sum(
-            (line.discount_amount for line in self.lines if line.discount_percent is None),
-            Decimal(0),
-        )
-
 
 def _text(item, key):
     return str(item.get(key) or "").strip()
@@ -239,25 +231,41 @@ class LinePlan:
     sku: str = ""
 
 
+def _percent_kept(line):
+    """Whether Odoo's percentage gives the line's Zortout total to the satang."""
+    if line.discount_percent is None or line.total is None:
+        return line.discount_percent is not None
+    gross = line.quantity * line.unit_price
+    odoo = (gross * (100 - line.discount_percent) / 100).quantize(CENT, ROUND_HALF_UP)
+    return odoo == line.total
+
+
 def plan_lines(order, shipping_name="Shipping", discount_name="Discount"):
     """The Odoo lines of an order, whose total equals Zortout's by construction.
 
     A percentage line discount stays on its line (Odoo's discount is a
-    percentage); amount discounts, of lines and of the order, add up on one
-    negative discount line, so nothing is rounded into a percentage.
+    percentage) when Odoo's rounding gives Zortout's line total; amount
+    discounts, of lines and of the order, and percentages Zortout rounded
+    otherwise, add up on one negative discount line, so nothing is rounded
+    into a percentage.
     """
-    plans = [
-        LinePlan(
-            "product",
-            line.name or line.sku,
-            line.quantity,
-            line.unit_price,
-            line.discount_percent or Decimal(0),
-            line.sku,
+    plans, discount = [], order.discount_amount
+    for line in order.lines:
+        percent = line.discount_percent if _percent_kept(line) else None
+        if percent is None and line.discount_percent is not None and line.total is not None:
+            discount += line.quantity * line.unit_price - line.total
+        elif percent is None:
+            discount += line.discount_amount
+        plans.append(
+            LinePlan(
+                "product",
+                line.name or line.sku,
+                line.quantity,
+                line.unit_price,
+                percent or Decimal(0),
+                line.sku,
+            )
         )
-        for line in order.lines
-    ]
-    discount = order.discount_amount + order.line_discount_amount
     if discount:
         plans.append(LinePlan("discount", discount_name, Decimal(1), -discount))
     if order.shipping_amount:

@@ -83,7 +83,6 @@ def test_parse_order_reads_the_documented_fields():
     ]
     assert order.lines[0].discount_percent == 10
     assert order.lines[1].discount_percent is None and order.lines[1].discount_amount == 5
-    assert order.line_discount_amount == 5
 
 
 def test_plan_keeps_percent_on_the_line_and_amounts_on_one_discount_line():
@@ -96,6 +95,17 @@ def test_plan_keeps_percent_on_the_line_and_amounts_on_one_discount_line():
         ("product", "B", 2, 10, 0),
         ("discount", "", 1, Decimal(-25), 0),
         ("shipping", "", 1, 40, 0),
+    ]
+
+
+def test_a_percentage_zortout_rounds_otherwise_goes_on_the_discount_line():
+    # 0.35 less 10%: Zortout rounds the discount (0.04, total 0.31), Odoo the price (0.32)
+    order = parse_order(make_order(1, [("A", 1, "0.35", "10%"), ("B", 3, "33.33", "10%")]))
+    plans = plan_lines(order)
+    assert [(p.sku, p.discount, p.price_unit) for p in plans] == [
+        ("A", 0, Decimal("0.35")),
+        ("B", 10, Decimal("33.33")),
+        ("", 0, Decimal("-0.04")),
     ]
 
 
