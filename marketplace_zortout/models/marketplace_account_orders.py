@@ -26,6 +26,8 @@ FIRST_RUN = timedelta(days=1)
 MAX_LISTED = 200
 #: Orders per GetOrders page (Zortout allows 500 at most).
 ORDER_PAGE_SIZE = PAGE_SIZE
+#: Held quotations read again by each scheduled run, the longest waiting first.
+HELD_PER_RUN = 100
 
 
 def to_zortout(moment):
@@ -187,6 +189,8 @@ class MarketplaceAccount(models.Model):
             continued = self._zortout_read_pages(job, pages, state, deadline, params)
         else:
             continued = self._zortout_read_windows(job, client, params, state, deadline, log)
+            if not continued and not params.get("manual"):
+                self._zortout_retry_held(client, state)
         job._link_records(state["orders"])
         result = self._zortout_orders_result(state, continued, client)
         log.info("%s", result["summary"])
@@ -225,6 +229,31 @@ class MarketplaceAccount(models.Model):
                     job, {**window_params, "after": fields.Datetime.to_string(end), "page": 1}
                 )
         return None
+
+    def _zortout_retry_held(self, client, state):
+        """Read again the quotations held for attention that this run did not
+        see: Zortout does not touch an order when its product is created in
+        Odoo, yet the order can now complete."""
+        held = self.env["sale.order"].search(
+            [
+                ("zortout_account_id", "=", self.id),
+                ("zortout_attention", "=", True),
+                ("state", "=", "draft"),
+                ("id", "not in", state["orders"].ids),
+            ],
+            limit=HELD_PER_RUN,
+            order="write_date",
+        )
+        if not held:
+            return
+        sync = self.env["marketplace.zortout.order.sync"]
+        for _page, orders, problems in client.iter_order_pages(
+            order_ids=held.mapped("zortout_order_id"), limit=ORDER_PAGE_SIZE
+        ):
+            counters, touched = sync._import_page(self, orders)
+            state["counters"].update(counters)
+            state["orders"] |= touched
+            state["problems"] += [f"{order_id or '?'}: {message}" for order_id, message in problems]
 
     def _zortout_read_pages(self, job, pages, state, deadline, params):
         """Import page by page; past the deadline, queue the next page as a new part."""

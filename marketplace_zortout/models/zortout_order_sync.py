@@ -28,7 +28,9 @@ class ZortoutOrderSync(models.AbstractModel):
         """Create or update the sale orders of one page; return ``(counters, orders)``.
 
         Everything is written in a savepoint: an error leaves nothing of the
-        page behind (the job then fails or retries as a whole).
+        page behind (the job then fails or retries as a whole). An order
+        whose Zortout update time has not changed is skipped, unless it
+        needs attention (the cause may be fixed).
         """
         counters = Counter()
         unique = {order.id: order for order in orders}  # a repeated id: its last version

@@ -339,7 +339,9 @@ class TestOrderImport(ZortoutCase):
         self.env["product.product"].create(
             {"name": "New", "default_code": "NEW-SKU", "type": "consu", "is_storable": True}
         )
-        job = self.import_orders()
+        # Zortout did not touch the order: the scheduled run reads held orders again
+        job = self.import_orders(keep_window=True)
+        self.assertEqual(self.order_requests()[-1].headers["orderidlist"], "1")
         self.assertEqual(job.result["orders_updated"], 1)
         self.assertFalse(so.zortout_attention, so.zortout_attention_reason)
         self.assertEqual(so.state, "sale")
