@@ -88,6 +88,7 @@ class ZortoutClient(JsonHttpClient):
         self._apikey = apikey
         self._apisecret = apisecret
         self.notices = []
+        self.page_counts = []
 
     def _headers(self):
         return {"storename": self.storename, "apikey": self._apikey, "apisecret": self._apisecret}
@@ -122,13 +123,19 @@ class ZortoutClient(JsonHttpClient):
             yield items
 
     def _numbered_pages(self, endpoint, params, headers=None, limit=PAGE_SIZE, first_page=1):
-        """``(page number, items)`` of a paged read, from ``first_page`` on."""
+        """``(page number, items)`` of a paged read, from ``first_page`` on.
+
+        ``page_counts`` keeps the item count each page reported: a count that
+        moves during a read means the list moved under it.
+        """
         guard = PageGuard(self.service, endpoint, page_size=limit)
         page, seen = first_page, (first_page - 1) * limit
+        self.page_counts = []
         while True:
             payload = self._get(endpoint, params={**params, "page": page}, headers=headers)
             items = self.field(payload, "list", endpoint, list)
             count = parse_number(payload.get("count"), f"{endpoint} 'count'")
+            self.page_counts.append(None if count is None else int(count))
             if page == first_page and count is not None:
                 guard.expect_total(max(int(count) - seen, 0))
             guard.check(items)

@@ -186,11 +186,13 @@ class MarketplaceAccount(models.Model):
                 limit=ORDER_PAGE_SIZE,
                 first_page=params.get("page", 1),
             )
-            continued = self._zortout_read_pages(job, pages, state, deadline, params)
+            continued = self._zortout_read_pages(
+                job, client, pages, state, deadline, params, params.get("count")
+            )
         else:
             continued = self._zortout_read_windows(job, client, params, state, deadline, log)
             if not continued and not params.get("manual"):
-                self._zortout_retry_held(client, state)
+                self._zortout_retry_held(job, client, state)
         job._link_records(state["orders"])
         result = self._zortout_orders_result(state, continued, client)
         log.info("%s", result["summary"])
@@ -207,30 +209,43 @@ class MarketplaceAccount(models.Model):
             after = self.zortout_order_window_start - OVERLAP
         else:
             after = before - FIRST_RUN
-        page = params.get("page", 1)
+        page, carried = params.get("page", 1), params.get("count")
+        base = {k: v for k, v in params.items() if k not in ("page", "count")}
         for start, end in order_windows(after, before):
-            log.info("orders updated %s .. %s (UTC), from page %s", start, end, page)
-            pages = client.iter_order_pages(
-                to_zortout(start), to_zortout(end), limit=ORDER_PAGE_SIZE, first_page=page
-            )
             window_params = {
-                **params,
+                **base,
                 "after": fields.Datetime.to_string(start),
                 "before": fields.Datetime.to_string(before),
             }
-            continued = self._zortout_read_pages(job, pages, state, deadline, window_params)
-            if continued:
-                return continued
-            if not params.get("manual"):
+            for _attempt in range(2):
+                log.info("orders updated %s .. %s (UTC), from page %s", start, end, page)
+                pages = client.iter_order_pages(
+                    to_zortout(start), to_zortout(end), limit=ORDER_PAGE_SIZE, first_page=page
+                )
+                continued = self._zortout_read_pages(
+                    job, client, pages, state, deadline, window_params, carried
+                )
+                if continued:
+                    return continued
+                counts = {c for c in [carried, *client.page_counts] if c is not None}
+                page, carried = 1, None
+                if len(counts) <= 1:
+                    break
+                # an order updated meanwhile left the window and shifted the
+                # pages after it: one may have been skipped
+                log.info("the window's order count moved (%s): reading it again", counts)
+                state["counters"]["windows_read_again"] += 1
+            else:
+                state["unstable"] = True
+            if not params.get("manual") and not state.get("unstable"):
                 self.zortout_order_window_start = end
-            page = 1
             if time.monotonic() > deadline and end < before:
                 return self._zortout_continue(
-                    job, {**window_params, "after": fields.Datetime.to_string(end), "page": 1}
+                    job, {**window_params, "after": fields.Datetime.to_string(end)}
                 )
         return None
 
-    def _zortout_retry_held(self, client, state):
+    def _zortout_retry_held(self, job, client, state):
         """Read again the quotations held for attention that this run did not
         see: Zortout does not touch an order when its product is created in
         Odoo, yet the order can now complete."""
@@ -244,19 +259,15 @@ class MarketplaceAccount(models.Model):
             limit=HELD_PER_RUN,
             order="write_date",
         )
-        if not held:
-            return
-        sync = self.env["marketplace.zortout.order.sync"]
-        for _page, orders, problems in client.iter_order_pages(
-            order_ids=held.mapped("zortout_order_id"), limit=ORDER_PAGE_SIZE
-        ):
-            counters, touched = sync._import_page(self, orders)
-            state["counters"].update(counters)
-            state["orders"] |= touched
-            state["problems"] += [f"{order_id or '?'}: {message}" for order_id, message in problems]
+        if held:
+            pages = client.iter_order_pages(
+                order_ids=held.mapped("zortout_order_id"), limit=ORDER_PAGE_SIZE
+            )
+            self._zortout_read_pages(job, client, pages, state, float("inf"), {})
 
-    def _zortout_read_pages(self, job, pages, state, deadline, params):
-        """Import page by page; past the deadline, queue the next page as a new part."""
+    def _zortout_read_pages(self, job, client, pages, state, deadline, params, carried=None):
+        """Import page by page; past the deadline, queue the next page as a new part
+        (with the order count the read started with)."""
         sync = self.env["marketplace.zortout.order.sync"]
         for page, orders, problems in pages:
             counters, touched = sync._import_page(self, orders)
@@ -265,7 +276,8 @@ class MarketplaceAccount(models.Model):
             state["problems"] += [f"{order_id or '?'}: {message}" for order_id, message in problems]
             if time.monotonic() > deadline:
                 pages.close()
-                return self._zortout_continue(job, {**params, "page": page + 1})
+                count = carried if carried is not None else client.page_counts[0]
+                return self._zortout_continue(job, {**params, "page": page + 1, "count": count})
         return None
 
     def _zortout_continue(self, job, params):
@@ -282,7 +294,13 @@ class MarketplaceAccount(models.Model):
             "orders_cancelled": counters["orders_cancelled"],
             "needs_attention": counters["needs_attention"],
             "unreadable_orders": len(problems),
+            "windows_read_again": counters["windows_read_again"],
         }
+        if state.get("unstable"):
+            result["window_not_moved"] = self.env._(
+                "Zortout's order count kept moving while the window was read: the next run "
+                "reads it again."
+            )
         if problems:
             result["unreadable_orders_list"] = problems[:MAX_LISTED]
         attention = state["orders"].filtered("zortout_attention")

@@ -152,6 +152,26 @@ class TestOrderImport(ZortoutCase):
         pages = [r.arg("page") for r in self.order_requests()]
         self.assertEqual(pages, ["1", "2", "3"])
 
+    def test_an_order_leaving_the_window_while_it_is_read_skips_nothing(self):
+        for order_id in range(1, 6):
+            self.order(order_id)
+
+        def update_first_order(page):
+            if page == 1 and self.fake.orders[0]["id"] == 1:
+                moved = dict(self.fake.orders[0], updatedatetimeString="2999-01-01 00:00")
+                self.fake.orders = [*self.fake.orders[1:], moved]
+
+        self.fake.after_order_page = update_first_order
+        try:
+            with patch(f"{ORDERS}.ORDER_PAGE_SIZE", 2):
+                job = self.import_orders()
+        finally:
+            self.fake.after_order_page = None
+        self.assertEqual(job.result["windows_read_again"], 1)
+        orders = self.SaleOrder.search([("zortout_account_id", "=", self.account.id)])
+        self.assertEqual(sorted(orders.mapped("zortout_order_id")), [1, 2, 3, 4, 5])
+        self.assertTrue(self.account.zortout_order_window_start)
+
     def test_a_repeated_page_is_refused_and_nothing_is_created(self):
         for order_id in range(1, 6):
             self.order(order_id)

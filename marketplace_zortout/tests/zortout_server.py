@@ -47,6 +47,7 @@ class ZortoutFake:
         server.route("/v4/Warehouse/GetWarehouses", self.get_warehouses)
         server.route("/v4/Order/GetOrders", self.get_orders)
         self.orders = []  # GetOrders items, see make_order
+        self.after_order_page = None  # called with the page number once it is answered
 
     @property
     def url(self):
@@ -157,7 +158,10 @@ class ZortoutFake:
         if before:
             orders = [o for o in orders if o["updatedatetimeString"] <= before]
         chunk = orders[(page - 1) * limit : page * limit]
-        return {"res": self._res(), "list": chunk, "count": len(orders)}
+        answer = {"res": self._res(), "list": chunk, "count": len(orders)}
+        if self.after_order_page:
+            self.after_order_page(page)
+        return answer
 
 
 CENT = Decimal("0.01")
