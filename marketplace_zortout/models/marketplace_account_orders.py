@@ -178,7 +178,12 @@ class MarketplaceAccount(models.Model):
         params = dict(job.params or {})
         client = self._zortout_client()
         deadline = job._part_deadline()
-        state = {"counters": Counter(), "problems": [], "orders": self.env["sale.order"]}
+        state = {
+            "counters": Counter(),
+            "problems": [],  # orders Zortout sent that cannot be read
+            "failed": [],  # orders Odoo refused to create
+            "orders": self.env["sale.order"],
+        }
         continued = None
         if params.get("order_ids"):
             pages = client.iter_order_pages(
@@ -270,10 +275,11 @@ class MarketplaceAccount(models.Model):
         (with the order count the read started with)."""
         sync = self.env["marketplace.zortout.order.sync"]
         for page, orders, problems in pages:
-            counters, touched = sync._import_page(self, orders)
+            counters, touched, errors = sync._import_page(self, orders)
             state["counters"].update(counters)
             state["orders"] |= touched
             state["problems"] += [f"{order_id or '?'}: {message}" for order_id, message in problems]
+            state["failed"] += errors
             if time.monotonic() > deadline:
                 pages.close()
                 count = carried if carried is not None else client.page_counts[0]
@@ -303,6 +309,9 @@ class MarketplaceAccount(models.Model):
             )
         if problems:
             result["unreadable_orders_list"] = problems[:MAX_LISTED]
+        if state["failed"]:
+            result["orders_not_created"] = len(state["failed"])
+            result["orders_not_created_list"] = state["failed"][:MAX_LISTED]
         attention = state["orders"].filtered("zortout_attention")
         if attention:
             result["needs_attention_list"] = [
@@ -318,6 +327,8 @@ class MarketplaceAccount(models.Model):
         ]
         if problems:
             parts.append(count_phrase(len(problems), "unreadable order", "unreadable orders"))
+        if state["failed"]:
+            parts.append(self.env._("%s not created", len(state["failed"])))
         result["summary"] = ", ".join(parts)
         if continued:
             result["continued_in_job"] = continued.id

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 
 from odoo import fields, models
+from odoo.addons.marketplace_base.tools import create_isolated
 
 from ..lib.orders import (
     CANCELLED_STATUSES,
@@ -35,8 +36,8 @@ class ZortoutOrderSync(models.AbstractModel):
         counters = Counter()
         unique = {order.id: order for order in orders}  # a repeated id: its last version
         with self.env.cr.savepoint():
-            touched = self._write_orders(account, list(unique.values()), counters)
-        return counters, touched
+            touched, errors = self._write_orders(account, list(unique.values()), counters)
+        return counters, touched, errors
 
     def _write_orders(self, account, orders, counters):
         SaleOrder = self.env["sale.order"].with_context(
@@ -59,32 +60,33 @@ class ZortoutOrderSync(models.AbstractModel):
                 continue
             to_do.append(order)
         if not to_do:
-            return SaleOrder
+            return SaleOrder, []
         settings = account._zortout_order_settings()
         refs = self._references(account, to_do)
-        new_vals, new_orders, rebuilt = [], [], SaleOrder
+        new_vals, labels = [], []
         for order in to_do:
             so = existing.get(order.id)
             if not so:
                 new_vals.append(self._order_vals(account, order, settings, refs))
-                new_orders.append(order)
+                labels.append(f"{order.id} ({order.number})")
             elif so.state == "draft":
                 values = self._order_vals(account, order, settings, refs)
                 lines = values.pop("order_line")
                 # header first: a new customer recomputes the taxes of existing lines
                 so.write(values)
                 so.write({"order_line": [fields.Command.clear(), *lines]})
-                rebuilt |= so
             else:
                 so.write(self._status_vals(order))
-        created = SaleOrder.create(new_vals) if new_vals else SaleOrder
+        # one order Odoo refuses is reported, the others are created
+        created, errors = create_isolated(SaleOrder, new_vals, labels)
         counters["orders_created"] += len(created)
         by_id = {**existing, **{so.zortout_order_id: so for so in created}}
+        to_do = [order for order in to_do if order.id in by_id]
         touched = SaleOrder.browse([by_id[o.id].id for o in to_do])
         counters["orders_updated"] += len(touched) - len(created)
         self._apply_status(account, to_do, by_id, refs, counters)
         counters["needs_attention"] += len(touched.filtered("zortout_attention"))
-        return touched
+        return touched, errors
 
     # ----------------------------------------------------------------- values
     def _status_vals(self, order):

@@ -7,6 +7,7 @@ from unittest.mock import patch
 from psycopg2 import IntegrityError
 
 from odoo import fields
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -276,6 +277,28 @@ class TestOrderImport(ZortoutCase):
         self.import_orders()
         self.assertEqual(self.so(1).warehouse_id, other)
         self.assertEqual(self.so(2).warehouse_id, self.warehouse, "unmapped: the account's")
+
+    def test_an_order_odoo_refuses_is_listed_and_the_others_are_created(self):
+        self.order(1)
+        self.order(2)
+        SaleOrder = type(self.SaleOrder)
+        create = SaleOrder.create
+
+        def refuse_order_2(records, vals_list):
+            rows = [vals_list] if isinstance(vals_list, dict) else vals_list
+            if any(vals.get("zortout_order_id") == 2 for vals in rows):
+                raise ValidationError("Refused for the test")
+            return create(records, vals_list)
+
+        with patch.object(SaleOrder, "create", refuse_order_2):
+            job = self.import_orders()
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertTrue(self.so(1))
+        self.assertFalse(self.so(2))
+        self.assertEqual(
+            job.result["orders_not_created_list"], ["2 (SO-000002): Refused for the test"]
+        )
+        self.assertIn("1 not created", job.summary)
 
     # ---------------------------------------------------------------- customers
     def test_customers_by_code_then_phone_then_email_else_created(self):
