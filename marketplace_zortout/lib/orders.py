@@ -19,7 +19,7 @@ No Odoo import: the unit tier tests it alone.
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 
@@ -232,22 +232,28 @@ class LinePlan:
 
 
 def _percent_kept(line):
-    """Whether Odoo's percentage gives the line's Zortout total to the satang."""
-    if line.discount_percent is None or line.total is None:
-        return line.discount_percent is not None
-    gross = line.quantity * line.unit_price
-    odoo = (gross * (100 - line.discount_percent) / 100).quantize(CENT, ROUND_HALF_UP)
-    return odoo == line.total
+    """Whether Odoo's percentage gives the line's Zortout total exactly.
+
+    Only a discounted total that falls on a satang is kept as a percentage:
+    a fraction of a satang is rounded by Odoo per line or per order
+    depending on the company's tax rounding, and by Zortout its own way.
+    """
+    if line.discount_percent is None:
+        return False
+    exact = line.quantity * line.unit_price * (100 - line.discount_percent) / 100
+    if exact != exact.quantize(CENT):
+        return False
+    return line.total is None or exact == line.total
 
 
 def plan_lines(order, shipping_name="Shipping", discount_name="Discount"):
     """The Odoo lines of an order, whose total equals Zortout's by construction.
 
     A percentage line discount stays on its line (Odoo's discount is a
-    percentage) when Odoo's rounding gives Zortout's line total; amount
-    discounts, of lines and of the order, and percentages Zortout rounded
-    otherwise, add up on one negative discount line, so nothing is rounded
-    into a percentage.
+    percentage) when it gives Zortout's line total to the satang; amount
+    discounts, of lines and of the order, and the other percentages (as the
+    amount Zortout took off) add up on one negative discount line, so every
+    line's total is exact and nothing is rounded into a percentage.
     """
     plans, discount = [], order.discount_amount
     for line in order.lines:

@@ -87,25 +87,28 @@ def test_parse_order_reads_the_documented_fields():
 
 def test_plan_keeps_percent_on_the_line_and_amounts_on_one_discount_line():
     order = parse_order(
-        make_order(1, [("A", 3, "33.33", "10%"), ("B", 2, 10, "5")], discount="20", shipping=40)
+        make_order(1, [("A", 3, "30", "10%"), ("B", 2, 10, "5")], discount="20", shipping=40)
     )
     plans = plan_lines(order)
     assert [(p.kind, p.sku, p.quantity, p.price_unit, p.discount) for p in plans] == [
-        ("product", "A", 3, Decimal("33.33"), 10),
+        ("product", "A", 3, Decimal(30), 10),
         ("product", "B", 2, 10, 0),
         ("discount", "", 1, Decimal(-25), 0),
         ("shipping", "", 1, 40, 0),
     ]
 
 
-def test_a_percentage_zortout_rounds_otherwise_goes_on_the_discount_line():
-    # 0.35 less 10%: Zortout rounds the discount (0.04, total 0.31), Odoo the price (0.32)
-    order = parse_order(make_order(1, [("A", 1, "0.35", "10%"), ("B", 3, "33.33", "10%")]))
+def test_a_percentage_off_by_a_fraction_of_a_satang_goes_on_the_discount_line():
+    # 0.35 less 10% is 0.315: Zortout takes 0.04 off; 3 x 33.33 less 10% is 89.991: 10.00
+    order = parse_order(
+        make_order(1, [("A", 1, "0.35", "10%"), ("B", 3, "33.33", "10%"), ("C", 2, 50, "10%")])
+    )
     plans = plan_lines(order)
     assert [(p.sku, p.discount, p.price_unit) for p in plans] == [
         ("A", 0, Decimal("0.35")),
-        ("B", 10, Decimal("33.33")),
-        ("", 0, Decimal("-0.04")),
+        ("B", 0, Decimal("33.33")),
+        ("C", 10, Decimal(50)),
+        ("", 0, Decimal("-10.04")),
     ]
 
 
