@@ -275,7 +275,9 @@ class MarketplaceAccount(models.Model):
         (with the order count the read started with)."""
         sync = self.env["marketplace.zortout.order.sync"]
         for page, orders, problems in pages:
-            counters, touched, errors = sync._import_page(self, orders)
+            counters, touched, errors = sync._import_page(
+                self, orders, retry_held=bool(params.get("manual"))
+            )
             state["counters"].update(counters)
             state["orders"] |= touched
             state["problems"] += [f"{order_id or '?'}: {message}" for order_id, message in problems]

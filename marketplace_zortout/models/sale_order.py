@@ -35,6 +35,13 @@ class SaleOrder(models.Model):
     zortout_attention = fields.Boolean(
         string="Needs attention (Zortout)", readonly=True, copy=False, index=True
     )
+    zortout_missing_skus = fields.Char(
+        string="SKUs without a product",
+        readonly=True,
+        copy=False,
+        help="Zortout SKUs of this order that matched no product, or several: the next "
+        "import completes the order once each matches one product.",
+    )
     zortout_attention_reason = fields.Text(
         string="Why it needs attention", readonly=True, copy=False
     )

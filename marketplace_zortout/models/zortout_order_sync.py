@@ -25,21 +25,26 @@ class ZortoutOrderSync(models.AbstractModel):
     _name = "marketplace.zortout.order.sync"
     _description = "Zortout Order Import"
 
-    def _import_page(self, account, orders):
-        """Create or update the sale orders of one page; return ``(counters, orders)``.
+    def _import_page(self, account, orders, retry_held=False):
+        """Create or update the sale orders of one page; return
+        ``(counters, sale orders, errors)``.
 
         Everything is written in a savepoint: an error leaves nothing of the
-        page behind (the job then fails or retries as a whole). An order
-        whose Zortout update time has not changed is skipped, unless it
-        needs attention (the cause may be fixed).
+        page behind (the job then fails or retries as a whole), except an
+        order Odoo refuses to create, which is listed in ``errors``. An
+        order whose Zortout update time has not changed is skipped, unless it
+        needs attention and its SKUs now find their products (or
+        ``retry_held``: a date-range import after a settings change).
         """
         counters = Counter()
         unique = {order.id: order for order in orders}  # a repeated id: its last version
         with self.env.cr.savepoint():
-            touched, errors = self._write_orders(account, list(unique.values()), counters)
+            touched, errors = self._write_orders(
+                account, list(unique.values()), counters, retry_held
+            )
         return counters, touched, errors
 
-    def _write_orders(self, account, orders, counters):
+    def _write_orders(self, account, orders, counters, retry_held):
         SaleOrder = self.env["sale.order"].with_context(
             tracking_disable=True, mail_create_nolog=True, mail_notrack=True
         )
@@ -52,13 +57,26 @@ class ZortoutOrderSync(models.AbstractModel):
                 ]
             )
         }
-        to_do = []
+        to_do, held = [], []
         for order in orders:
             so = existing.get(order.id)
-            if so and so.zortout_updated == order.updated_text and not so.zortout_attention:
+            if not so or so.zortout_updated != order.updated_text:
+                to_do.append(order)
+            elif so.zortout_attention and so.state == "draft":
+                held.append(order)
+            else:
                 counters["orders_unchanged"] += 1
-                continue
-            to_do.append(order)
+        if held and not retry_held:
+            missing = {o.id: (existing[o.id].zortout_missing_skus or "").split(",") for o in held}
+            found = self._products(account, {sku for skus in missing.values() for sku in skus})
+            ready = [
+                o
+                for o in held
+                if any(missing[o.id]) and all(len(found[sku]) == 1 for sku in missing[o.id])
+            ]
+            counters["orders_unchanged"] += len(held) - len(ready)
+            held = ready
+        to_do += held
         if not to_do:
             return SaleOrder, []
         settings = account._zortout_order_settings()
@@ -144,6 +162,7 @@ class ZortoutOrderSync(models.AbstractModel):
             values["warehouse_id"] = warehouse.id
         if tag:
             values["tag_ids"] = [fields.Command.set(tag.ids)]
+        values["zortout_missing_skus"] = ",".join(sorted({p.sku for p in missing})) or False
         if missing:
             values["zortout_attention"] = True
             values["zortout_attention_reason"] = self._missing_reason(missing, refs)
