@@ -215,7 +215,8 @@ class MarketplaceAccount(models.Model):
         else:
             after = before - FIRST_RUN
         page, carried = params.get("page", 1), params.get("count")
-        base = {k: v for k, v in params.items() if k not in ("page", "count")}
+        base = {k: v for k, v in params.items() if k not in ("page", "count", "unstable")}
+        state["unstable"] = bool(params.get("unstable"))
         for start, end in order_windows(after, before):
             window_params = {
                 **base,
@@ -246,7 +247,7 @@ class MarketplaceAccount(models.Model):
                 self.zortout_order_window_start = end
             if time.monotonic() > deadline and end < before:
                 return self._zortout_continue(
-                    job, {**window_params, "after": fields.Datetime.to_string(end)}
+                    job, {**window_params, "after": fields.Datetime.to_string(end)}, state
                 )
         return None
 
@@ -282,14 +283,24 @@ class MarketplaceAccount(models.Model):
             state["orders"] |= touched
             state["problems"] += [f"{order_id or '?'}: {message}" for order_id, message in problems]
             state["failed"] += errors
-            if time.monotonic() > deadline:
+            count = client.page_counts[-1] if client.page_counts else None
+            last = len(orders) + len(problems) < ORDER_PAGE_SIZE or (
+                count is not None and page * ORDER_PAGE_SIZE >= count
+            )
+            if time.monotonic() > deadline and not last:
                 pages.close()
                 count = carried if carried is not None else client.page_counts[0]
-                return self._zortout_continue(job, {**params, "page": page + 1, "count": count})
+                return self._zortout_continue(
+                    job, {**params, "page": page + 1, "count": count}, state
+                )
         return None
 
-    def _zortout_continue(self, job, params):
-        return job._continue({k: v for k, v in params.items() if k not in ("part", "first_name")})
+    def _zortout_continue(self, job, params, state):
+        """The next part; a window read unstably keeps later parts from moving the start."""
+        params = {k: v for k, v in params.items() if k not in ("part", "first_name")}
+        if state.get("unstable"):
+            params["unstable"] = True
+        return job._continue(params)
 
     def _zortout_orders_result(self, state, continued, client):
         counters = state["counters"]

@@ -324,8 +324,9 @@ class ZortoutOrderSync(models.AbstractModel):
     # ----------------------------------------------------------------- status
     def _apply_status(self, account, orders, by_id, refs, counters):
         """Quotation, confirmed, delivered or cancelled as Zortout's status says;
-        then the total checked against Zortout's amount."""
-        SaleOrder = self.env["sale.order"]
+        then the total checked against Zortout's amount. No chatter tracking:
+        the job lists what it changed (its "Records changed" button)."""
+        SaleOrder = self.env["sale.order"].with_context(tracking_disable=True, mail_notrack=True)
         flags = {}
         to_confirm = SaleOrder
         to_cancel = SaleOrder
