@@ -367,6 +367,16 @@ class TestOrderImport(ZortoutCase):
         self.assertEqual(self.so(1).state, "sale")
         self.assertIn("Failed shipment", self.so(1).zortout_attention_reason)
 
+    def test_views_show_the_zortout_fields_and_the_attention_filter(self):
+        search = self.SaleOrder.get_view(view_type="search")["arch"]
+        self.assertIn('name="zortout_attention"', search)
+        form = self.SaleOrder.get_view(view_type="form")["arch"]
+        for name in ("zortout_number", "zortout_status", "zortout_attention_reason"):
+            self.assertIn(f'name="{name}"', form)
+        account_form = self.env["marketplace.account"].get_view(view_type="form")["arch"]
+        for name in ("zortout_order_window_start", "action_zortout_import_orders_range"):
+            self.assertIn(f'name="{name}"', account_form)
+
     # ---------------------------------------------------------------- unknown SKU
     def test_unknown_sku_holds_the_order_until_the_product_exists(self):
         self.order(1, [("A-1", 1, 100), ("NEW-SKU", 2, 30)], status="Packed")
