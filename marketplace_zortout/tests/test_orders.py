@@ -512,3 +512,17 @@ class TestOrderImport(ZortoutCase):
         self.assertEqual(so.picking_ids.state, "done")
         self.assertEqual(so.order_line.qty_delivered, 2)
         self.assertEqual(self.on_hand(self.a1), -2)
+
+    def test_odoo_master_returned_after_delivery_needs_attention(self):
+        self.account.zortout_stock_master = "odoo"
+        self.order(1, [("A-1", 2, 100)], status="Success")
+        self.order(2, [("A-1", 1, 100)], status="Packed")
+        self.import_orders()
+        self.assertEqual(self.so(1).picking_ids.state, "done")
+        self.order(1, [("A-1", 2, 100)], status="Returned")
+        self.order(2, [("A-1", 1, 100)], status="Returned")
+        self.import_orders()
+        self.assertEqual(self.so(1).state, "sale", "delivered: kept, for a return by hand")
+        self.assertIn("return the goods", self.so(1).zortout_attention_reason)
+        self.assertEqual(self.so(2).state, "cancel", "not delivered: cancelled")
+        self.assertEqual(self.so(2).picking_ids.state, "cancel")
