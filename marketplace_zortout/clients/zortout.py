@@ -15,11 +15,14 @@ did not write (see ``rejected_skus``).
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.http import JsonHttpClient, redact
 from odoo.addons.marketplace_base.lib.paging import PageGuard
+
+from ..lib.numbers import parse_number
+from ..lib.orders import DATETIME_FORMAT, parse_order
 
 DEFAULT_URL = "https://open-api.zortout.com/v4"
 PAGE_SIZE = 500
@@ -33,20 +36,7 @@ REASON_KEYS = ("reason", "message", "resDesc", "desc", "description", "error")
 OK_CODES = {"200", "100"}
 QUOTA_NOTICE = "100"
 
-
-def parse_number(value, where="number"):
-    """A Zortout number as ``Decimal``; ``""``/``None`` give ``None``."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return Decimal(str(value))
-    text = str(value).strip().replace(",", "")
-    if not text:
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation as exc:
-        raise MarketplaceError(f"Zortout {where}: {value!r} is not a number.") from exc
+__all__ = ["ZortoutClient", "parse_number"]
 
 
 @dataclass
@@ -109,6 +99,7 @@ class ZortoutClient(JsonHttpClient):
         self._apikey = apikey
         self._apisecret = apisecret
         self.notices = []
+        self.page_counts = []
 
     def _headers(self):
         return {"storename": self.storename, "apikey": self._apikey, "apisecret": self._apisecret}
@@ -148,17 +139,28 @@ class ZortoutClient(JsonHttpClient):
         A page that repeats an earlier one, or more pages than the reported
         count allows, stops the read with an error (see ``PageGuard``).
         """
+        for _page, items in self._numbered_pages(endpoint, params, headers, limit):
+            yield items
+
+    def _numbered_pages(self, endpoint, params, headers=None, limit=PAGE_SIZE, first_page=1):
+        """``(page number, items)`` of a paged read, from ``first_page`` on.
+
+        ``page_counts`` keeps the item count each page reported: a count that
+        moves during a read means the list moved under it.
+        """
         guard = PageGuard(self.service, endpoint, page_size=limit)
-        page, seen = 1, 0
+        page, seen = first_page, (first_page - 1) * limit
+        self.page_counts = []
         while True:
             payload = self._get(endpoint, params={**params, "page": page}, headers=headers)
             items = self.field(payload, "list", endpoint, list)
             count = parse_number(payload.get("count"), f"{endpoint} 'count'")
-            if page == 1 and count is not None:
-                guard.expect_total(int(count))
+            self.page_counts.append(None if count is None else int(count))
+            if page == first_page and count is not None:
+                guard.expect_total(max(int(count) - seen, 0))
             guard.check(items)
             if items:
-                yield items
+                yield page, items
             seen += len(items)
             if len(items) < limit or (count is not None and seen >= count):
                 return
@@ -216,6 +218,40 @@ class ZortoutClient(JsonHttpClient):
     def iter_products(self, **kwargs):
         for page in self.iter_product_pages(**kwargs):
             yield from page
+
+    def iter_order_pages(
+        self,
+        updated_after=None,
+        updated_before=None,
+        order_ids=None,
+        limit=PAGE_SIZE,
+        first_page=1,
+    ):
+        """Yield ``(page number, orders, problems)`` of GetOrders, page by page.
+
+        Each page is read whole before it is yielded; any failing page
+        raises. ``orders`` are ``ZortoutOrder``; an order that cannot be
+        read is left out and named in ``problems`` as ``(id, message)``, so
+        the others still import. ``order_ids`` reads exactly those orders
+        (header ``orderidlist``) whatever their dates. See
+        ``lib/orders.py`` for how the amounts are read.
+        """
+        endpoint = "Order/GetOrders"
+        params = {"limit": limit}
+        if updated_after:
+            params["updatedatetimeafter"] = updated_after.strftime(DATETIME_FORMAT)
+        if updated_before:
+            params["updatedatetimebefore"] = updated_before.strftime(DATETIME_FORMAT)
+        headers = {"orderidlist": ",".join(str(int(i)) for i in order_ids)} if order_ids else None
+        for page, items in self._numbered_pages(endpoint, params, headers, limit, first_page):
+            orders, problems = [], []
+            for item in items:
+                try:
+                    orders.append(parse_order(item))
+                except MarketplaceError as exc:
+                    order_id = item.get("id") if isinstance(item, dict) else None
+                    problems.append((order_id, str(exc)))
+            yield page, orders, problems
 
     def get_warehouses(self):
         endpoint = "Warehouse/GetWarehouses"

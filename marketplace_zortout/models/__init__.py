@@ -1,9 +1,13 @@
 from . import (
     marketplace_account,
+    marketplace_account_orders,
     marketplace_account_reconcile,
     marketplace_account_stock_push,
     marketplace_account_webhook,
     marketplace_job,
     marketplace_webhook_event,
     marketplace_zortout_pushed_stock,
+    sale_order,
+    sale_order_line,
+    zortout_order_sync,
 )

@@ -17,7 +17,6 @@ _logger = logging.getLogger(__name__)
 
 WEBHOOK_JOB = "process_zortout_webhooks"
 WEBHOOK_KEY = "zortout-webhooks"
-ORDER_JOB = "import_orders_from_zortout"
 #: SKUs per stock sync, order ids per import queued from events.
 CHUNK = 200
 #: Events one processing job reads; more continue in a next part.
@@ -226,20 +225,11 @@ class MarketplaceAccount(models.Model):
         return jobs
 
     def _zortout_queue_order_imports(self, events, order_ids, job):
-        if not hasattr(self, f"_run_job_{ORDER_JOB}"):
-            events.write(
-                {
-                    "state": "skipped",
-                    "job_id": job.id,
-                    "note": "Zortout order import is not installed",
-                }
-            )
-            return []
         jobs = [
-            self._enqueue_job(
-                ORDER_JOB,
+            self._zortout_enqueue_orders(
                 params={"order_ids": chunk},
                 name=self.env._("Import Orders from Zortout - %s (webhook)", self.name),
+                identity_key=None,
             )
             for chunk in split_every(CHUNK, order_ids, list)
         ]

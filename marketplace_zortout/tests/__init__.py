@@ -1,1 +1,8 @@
-from . import test_product_import, test_stock_push, test_stock_sync, test_tour, test_webhooks
+from . import (
+    test_orders,
+    test_product_import,
+    test_stock_push,
+    test_stock_sync,
+    test_tour,
+    test_webhooks,
+)

@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
 from .common import ZortoutCase
+from .zortout_server import make_order
 
 QUANTITY_URL = "/marketplace/zortout/{}/webhook/updateproductquantity"
 
@@ -161,36 +162,37 @@ class TestWebhooks(ZortoutCase, HttpCase):
         self.assertEqual(self.events().state, "skipped")
         self.assertEqual(self.events().note, "Odoo is the stock master")
 
-    def test_order_events_queue_an_import_of_exactly_those_orders(self):
+    def test_order_events_import_exactly_those_orders(self):
+        self.fake.orders = [
+            make_order(501, [("A-1", 2, "100")], status="Pending"),
+            make_order(502, [("A-2", 1, "50")], status="Pending"),
+            make_order(503, [("A-1", 1, "100")], status="Pending"),
+        ]
         for event, body in (
             ("addorder", {"id": 501, "number": "SO-501"}),
             ("updateorder", [{"id": "502", "number": "SO-502"}, {"id": 501}]),
         ):
             path = f"/marketplace/zortout/{self.account.id}/webhook/{event}"
             self.assertEqual(self.post(path, body).status_code, 200)
-        Account = type(self.account)
-        if hasattr(Account, "_run_job_import_orders_from_zortout"):
-            self.run_jobs()
-            imports = self.jobs("import_orders_from_zortout")
-            self.assertEqual(imports[:1].params["order_ids"], [501, 502])
-            return
-        # the order import is another addon's; without it the events say why
         self.run_jobs()
-        self.assertEqual(set(self.events().mapped("state")), {"skipped"})
-        self.assertEqual(
-            set(self.events().mapped("note")), {"Zortout order import is not installed"}
+        imports = self.jobs("import_orders_from_zortout")
+        self.assertEqual(imports.mapped("params"), [{"order_ids": [501, 502]}])
+        self.assertEqual(imports.state, "done")
+        orders = self.env["sale.order"].search([("zortout_account_id", "=", self.account.id)])
+        self.assertEqual(sorted(orders.mapped("zortout_order_id")), [501, 502])
+        self.assertEqual(set(self.events().mapped("state")), {"done"})
+
+        # a status change in Zortout, sent as a webhook, updates the same order
+        self.fake.orders[0] = make_order(
+            501, [("A-1", 2, "100")], status="Packed", updated="2024-03-01 11:00"
         )
-        self.events().write({"state": "pending"})
-        job = self.account._zortout_queue_webhook_job()
-        queued = []
-        with (
-            patch.object(Account, "_run_job_import_orders_from_zortout", create=True),
-            patch.object(Account, "_enqueue_job", lambda s, t, **kw: queued.append((t, kw))),
-        ):
-            self.account._run_job_process_zortout_webhooks(job)
-        self.assertEqual(len(queued), 1)
-        self.assertEqual(queued[0][0], "import_orders_from_zortout")
-        self.assertEqual(queued[0][1]["params"], {"order_ids": [501, 502]})
+        self.post(f"/marketplace/zortout/{self.account.id}/webhook/updateorder", {"id": 501})
+        self.run_jobs()
+        order = self.env["sale.order"].search(
+            [("zortout_account_id", "=", self.account.id), ("zortout_order_id", "=", 501)]
+        )
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.state, "sale")
 
     def test_register_webhooks_sends_this_accounts_urls_and_token(self):
         self.account.sudo().zortout_webhook_token = False

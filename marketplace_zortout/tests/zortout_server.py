@@ -7,8 +7,10 @@ warehouses, as Zortout reports it. ``fail_page`` makes one page answer an
 HTTP status; ``res_code`` makes every answer a business error;
 ``repeat_page = (3, 2)`` answers page 3 with page 2's items and
 ``ignore_paging`` answers page 1, with no count, whatever is asked (two
-faults seen in the wild that must never inflate stock). No Odoo
-import: the Odoo tier, the unit tier and the benchmark share it.
+faults seen in the wild that must never inflate stock). ``orders`` (built
+with ``make_order``) are served by GetOrders, filtered by update time
+and the ``orderidlist`` header; ``fail_page``/``repeat_page`` apply there
+too. No Odoo import: the Odoo tier, the unit tier and the benchmark share it.
 
 Writes: UpdateProductStockList / UpdateProductAvailableStockList (body
 ``{"stocks": [{"sku", "stock"}]}``, ``warehousecode`` in the query) set the
@@ -22,6 +24,7 @@ found, so its item shape follows the reference's field names.
 """
 
 from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def format_number(value):
@@ -63,6 +66,9 @@ class ZortoutFake:
             server.route(f"/v4/Product/{endpoint}", self.update_stock_list, method="POST")
         server.route("/v4/Webhook/UpdateWebhook", self.update_webhook, method="POST")
         server.route("/v4/Webhook/GetWebhook", self.get_webhook)
+        server.route("/v4/Order/GetOrders", self.get_orders)
+        self.orders = []  # GetOrders items, see make_order
+        self.after_order_page = None  # called with the page number once it is answered
 
     @property
     def url(self):
@@ -97,10 +103,9 @@ class ZortoutFake:
             return error
         page = int(request.arg("page", 1))
         limit = int(request.arg("limit", 20))
-        if self.fail_page and self.fail_page[0] == page:
-            return self.fail_page[1], "<html><body>Internal Server Error</body></html>"
-        if self.repeat_page and page == self.repeat_page[0]:
-            page = self.repeat_page[1]
+        failure, page = self._fault(page)
+        if failure:
+            return failure
         if self.ignore_paging:
             page = 1
         quantities = self.quantities(request.arg("warehousecode"))
@@ -196,3 +201,131 @@ class ZortoutFake:
         if error:
             return error
         return {"res": self._res(), **self.webhook}
+
+    def _fault(self, page):
+        """``(answer, page)``: the configured failure of a page, or the page to serve."""
+        if self.fail_page and self.fail_page[0] == page:
+            return (self.fail_page[1], "<html><body>Internal Server Error</body></html>"), page
+        if self.repeat_page and page == self.repeat_page[0]:
+            page = self.repeat_page[1]
+        return None, page
+
+    def get_orders(self, request):
+        error = self._status(request)
+        if error:
+            return error
+        page = int(request.arg("page", 1))
+        limit = min(int(request.arg("limit", 20)), 500)
+        failure, page = self._fault(page)
+        if failure:
+            return failure
+        orders = self.orders
+        wanted = request.headers.get("orderidlist")
+        if wanted:
+            ids = {int(i) for i in wanted.split(",") if i.strip()}
+            orders = [o for o in orders if o["id"] in ids]
+        after = request.arg("updatedatetimeafter")
+        before = request.arg("updatedatetimebefore")
+        if after:
+            orders = [o for o in orders if o["updatedatetimeString"] >= after]
+        if before:
+            orders = [o for o in orders if o["updatedatetimeString"] <= before]
+        chunk = orders[(page - 1) * limit : page * limit]
+        answer = {"res": self._res(), "list": chunk, "count": len(orders)}
+        if self.after_order_page:
+            self.after_order_page(page)
+        return answer
+
+
+CENT = Decimal("0.01")
+
+
+def _money(value):
+    return Decimal(str(value)).quantize(CENT, ROUND_HALF_UP)
+
+
+def make_order(
+    order_id,
+    lines,
+    status="Pending",
+    vattype=3,
+    vatpercent=7,
+    discount="",
+    shipping=0,
+    updated="2024-03-01 10:15",
+    **extra,
+):
+    """A GetOrders item as Zortout sends it, its totals computed Zortout's way.
+
+    Shape: Zortout Open API v4 reference, "Get Orders",
+    https://developers.zortout.com/api-reference/order.
+    ``lines`` are ``(sku, quantity, unit price[, discount text])``; the
+    rules for the totals are the ones documented in ``lib/orders.py``.
+    """
+    items, subtotal = [], Decimal(0)
+    for index, (sku, quantity, price, *rest) in enumerate(lines, 1):
+        gross = _money(Decimal(str(quantity)) * Decimal(str(price)))
+        line_discount = rest[0] if rest else ""
+        if str(line_discount).endswith("%"):
+            cut = _money(gross * Decimal(line_discount[:-1]) / 100)
+        else:
+            cut = _money(line_discount or 0)
+        subtotal += gross - cut
+        items.append(
+            {
+                "id": order_id * 10 + index,
+                "productid": index,
+                "sku": sku,
+                "name": f"Product {sku}",
+                "number": format_number(quantity),
+                "unittext": "Units",
+                "pricepernumber": format_number(price),
+                "discount": str(line_discount),
+                "discountamount": format_number(cut),
+                "totalprice": format_number(gross - cut),
+            }
+        )
+    if str(discount).endswith("%"):
+        order_cut = _money(subtotal * Decimal(discount[:-1]) / 100)
+    else:
+        order_cut = _money(discount or 0)
+    base = subtotal - order_cut + _money(shipping)
+    vat = Decimal(0)
+    if vattype == 2:
+        vat = _money(base * Decimal(str(vatpercent)) / 100)
+    elif vattype == 3:
+        vat = _money(base * Decimal(str(vatpercent)) / (100 + Decimal(str(vatpercent))))
+    amount = base + vat if vattype == 2 else base
+    order = {
+        "id": order_id,
+        "ordertype": 0,
+        "number": f"SO-{order_id:06d}",
+        "customerid": order_id,
+        "customercode": f"C{order_id:05d}",
+        "customername": f"Customer {order_id}",
+        "customeremail": "",
+        "customerphone": "",
+        "customeraddress": "1 Sukhumvit Road, Bangkok",
+        "customeridnumber": "",
+        "reference": "",
+        "vattype": vattype,
+        "vatpercent": format_number(vatpercent),
+        "vatamount": format_number(vat),
+        "saleschannel": "Shopee",
+        "status": status,
+        "paymentstatus": "Paid",
+        "amount": format_number(amount),
+        "discount": str(discount),
+        "discountamount": format_number(order_cut),
+        "shippingchannel": "Kerry",
+        "shippingamount": format_number(_money(shipping)),
+        "orderdate": updated[:10],
+        "orderdateString": updated[:10],
+        "updatedatetime": updated,
+        "updatedatetimeString": updated,
+        "warehousecode": "W1",
+        "trackingno": "",
+        "list": items,
+    }
+    order.update(extra)
+    return order

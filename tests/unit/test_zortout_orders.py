@@ -1,0 +1,185 @@
+"""Zortout orders: the parser, the line plan and the client's GetOrders paging."""
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from odoo.addons.marketplace_base.lib.errors import MarketplaceError, RetryableJobError
+from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
+from odoo.addons.marketplace_zortout.clients.zortout import ZortoutClient
+from odoo.addons.marketplace_zortout.lib.orders import (
+    order_windows,
+    parse_discount,
+    parse_order,
+    parse_status,
+    plan_lines,
+)
+from odoo.addons.marketplace_zortout.tests.zortout_server import ZortoutFake, make_order
+
+
+@pytest.fixture
+def server():
+    with FixtureServer() as srv:
+        yield srv
+
+
+def make(server, orders):
+    fake = ZortoutFake(server, {"W1": {}})
+    fake.orders = orders
+    return fake, ZortoutClient("shop", "key", "secret", base_url=fake.url, timeout=5)
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [("Pending", "Pending"), ("packed", "Packed"), (5, "Packed"), ("7", "Failed Shipment")],
+)
+def test_status_by_name_or_code(value, name):
+    assert parse_status(value) == name
+
+
+def test_unknown_status_raises():
+    with pytest.raises(MarketplaceError, match="unknown status"):
+        parse_status("Lost")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10%", (Decimal(10), None)),
+        (" 5 % ", (Decimal(5), None)),
+        ("5", (None, Decimal(5))),
+        ("1,000.50", (None, Decimal("1000.50"))),
+        ("", (None, None)),
+        ("0", (None, None)),
+        (None, (None, None)),
+    ],
+)
+def test_parse_discount(text, expected):
+    assert parse_discount(text, "x") == expected
+
+
+def test_parse_order_reads_the_documented_fields():
+    item = make_order(
+        42,
+        [("A-1", 3, "33.33", "10%"), ("B-2", 1, 50, "5")],
+        status="Packed",
+        vattype=2,
+        discount="20",
+        shipping=40,
+        updated="2024-03-01 10:15",
+        customerphone="081-234-5678",
+        customeremail="Som@Example.COM",
+    )
+    order = parse_order(item)
+    assert (order.id, order.number, order.status) == (42, "SO-000042", "Packed")
+    assert order.vat_type == 2 and order.vat_percent == 7
+    assert order.discount_amount == 20 and order.shipping_amount == 40
+    assert order.customer_email == "som@example.com"
+    assert order.updated_at == datetime(2024, 3, 1, 10, 15)
+    assert [(line.sku, line.quantity, line.unit_price) for line in order.lines] == [
+        ("A-1", 3, Decimal("33.33")),
+        ("B-2", 1, 50),
+    ]
+    assert order.lines[0].discount_percent == 10
+    assert order.lines[1].discount_percent is None and order.lines[1].discount_amount == 5
+
+
+def test_plan_keeps_percent_on_the_line_and_amounts_on_one_discount_line():
+    order = parse_order(
+        make_order(1, [("A", 3, "30", "10%"), ("B", 2, 10, "5")], discount="20", shipping=40)
+    )
+    plans = plan_lines(order)
+    assert [(p.kind, p.sku, p.quantity, p.price_unit, p.discount) for p in plans] == [
+        ("product", "A", 3, Decimal(30), 10),
+        ("product", "B", 2, 10, 0),
+        ("discount", "", 1, Decimal(-25), 0),
+        ("shipping", "", 1, 40, 0),
+    ]
+
+
+def test_a_percentage_off_by_a_fraction_of_a_satang_goes_on_the_discount_line():
+    # 0.35 less 10% is 0.315: Zortout takes 0.04 off; 3 x 33.33 less 10% is 89.991: 10.00
+    order = parse_order(
+        make_order(1, [("A", 1, "0.35", "10%"), ("B", 3, "33.33", "10%"), ("C", 2, 50, "10%")])
+    )
+    plans = plan_lines(order)
+    assert [(p.sku, p.discount, p.price_unit) for p in plans] == [
+        ("A", 0, Decimal("0.35")),
+        ("B", 0, Decimal("33.33")),
+        ("C", 10, Decimal(50)),
+        ("", 0, Decimal("-10.04")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"id": None}, "no valid 'id'"),
+        ({"amount": "lots"}, "'amount'.*'lots' is not a number"),
+        ({"amount": ""}, "'amount' is missing"),
+        ({"status": "Lost"}, "unknown status"),
+        ({"vattype": 9}, "'vattype' 9"),
+        ({"list": []}, "no lines"),
+    ],
+)
+def test_bad_orders_raise_naming_the_order_and_field(change, message):
+    item = {**make_order(7, [("A", 1, 10)]), **change}
+    with pytest.raises(MarketplaceError, match=message):
+        parse_order(item)
+
+
+def test_windows_are_at_most_one_day():
+    start = datetime(2024, 3, 1, 8, 0)
+    windows = order_windows(start, start + timedelta(days=2, hours=3))
+    assert [(a.day, b - a) for a, b in windows] == [
+        (1, timedelta(days=1)),
+        (2, timedelta(days=1)),
+        (3, timedelta(hours=3)),
+    ]
+    assert order_windows(start, start) == []
+
+
+def test_pages_send_the_window_and_limit_and_list_unreadable_orders(server):
+    orders = [make_order(i, [("A", 1, 10)], updated="2024-03-01 10:15") for i in range(1, 26)]
+    orders[3]["amount"] = "n/a"
+    _fake, client = make(server, orders)
+    pages = list(
+        client.iter_order_pages(datetime(2024, 3, 1, 10, 0), datetime(2024, 3, 1, 11, 0), limit=10)
+    )
+    assert [(page, len(read), len(bad)) for page, read, bad in pages] == [
+        (1, 9, 1),
+        (2, 10, 0),
+        (3, 5, 0),
+    ]
+    assert pages[0][2][0][0] == 4
+    request = server.requests[0]
+    assert request.path == "/v4/Order/GetOrders"
+    assert request.arg("updatedatetimeafter") == "2024-03-01 10:00"
+    assert request.arg("updatedatetimebefore") == "2024-03-01 11:00"
+    assert request.arg("limit") == "10"
+
+
+def test_order_ids_go_in_the_orderidlist_header(server):
+    _fake, client = make(server, [make_order(i, [("A", 1, 10)]) for i in (1, 2, 3)])
+    pages = list(client.iter_order_pages(order_ids=[3, 1]))
+    assert sorted(o.id for o in pages[0][1]) == [1, 3]
+    assert server.requests[0].headers["orderidlist"] == "3,1"
+    assert server.requests[0].arg("updatedatetimeafter") is None
+
+
+def test_reading_from_a_later_page(server):
+    _fake, client = make(server, [make_order(i, [("A", 1, 10)]) for i in range(1, 26)])
+    pages = list(client.iter_order_pages(limit=10, first_page=2))
+    assert [page for page, _o, _p in pages] == [2, 3]
+
+
+def test_repeated_page_and_failed_page_raise(server):
+    fake, client = make(server, [make_order(i, [("A", 1, 10)]) for i in range(1, 26)])
+    fake.repeat_page = (2, 1)
+    with pytest.raises(MarketplaceError, match="repeats page 1"):
+        list(client.iter_order_pages(limit=10))
+    fake.repeat_page = None
+    fake.fail_page = (2, 502)
+    with pytest.raises(RetryableJobError, match="HTTP 502"):
+        list(client.iter_order_pages(limit=10))
