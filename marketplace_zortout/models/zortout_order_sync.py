@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 
 from odoo import fields, models
-from odoo.addons.marketplace_base.tools import create_isolated
+from odoo.addons.marketplace_base.tools import create_isolated, no_distribution_values
 
 from ..lib.orders import (
     CANCELLED_STATUSES,
@@ -140,9 +140,8 @@ class ZortoutOrderSync(models.AbstractModel):
                 "price_unit": float(plan.price_unit),
                 "discount": float(plan.discount),
                 "tax_id": [fields.Command.set(taxes.ids)],
+                **refs["line_defaults"],
             }
-            if not refs["analytic_models"]:
-                line["analytic_distribution"] = False
             lines.append(fields.Command.create(line))
         values = {
             "partner_id": partner.id,
@@ -215,11 +214,7 @@ class ZortoutOrderSync(models.AbstractModel):
                 if m.location_id.warehouse_id
             },
             "default_warehouse": account.stock_location_id.warehouse_id,
-            # with no analytic distribution model, a line's distribution is empty:
-            # saying so spares one search per line
-            "analytic_models": self.env["account.analytic.distribution.model"].search_count(
-                [], limit=1
-            ),
+            "line_defaults": no_distribution_values(self.env),
         }
 
     def _products(self, account, skus):

@@ -10,6 +10,7 @@ from decimal import Decimal
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.addons.marketplace_base.tools import no_distribution_values
 from odoo.exceptions import UserError
 from odoo.tools import formatLang
 
@@ -209,7 +210,7 @@ class SaleOrder(models.Model):
         if not estimates:
             raise UserError(self.env._("No line of the vendor BOM resolves to a product."))
         self.order_line.filtered(lambda line: not line.display_type).unlink()
-        common = self._vendor_spec_line_defaults()
+        common = no_distribution_values(self.env)
         self.env["sale.order.line"].create(
             [
                 {
@@ -224,15 +225,6 @@ class SaleOrder(models.Model):
         )
         self.vendor_spec_book_id = self.env["vendor.partnumber.book"]._active_book(self.company_id)
         return True
-
-    def _vendor_spec_line_defaults(self):
-        """Values every estimate line would compute to the same result.
-
-        Without any analytic distribution model, Odoo's per-line search for
-        one (two queries a line) finds nothing: the lines get no distribution.
-        """
-        Model = self.env["account.analytic.distribution.model"].sudo()
-        return {} if Model.search_count([], limit=1) else {"analytic_distribution": False}
 
     def action_vendor_spec_match_vendor_total(self):
         self.ensure_one()
