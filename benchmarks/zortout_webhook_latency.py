@@ -1,4 +1,4 @@
-"""Benchmark: a stock change in Zortout visible in Odoo within 60 s of its webhook.
+"""Benchmark: a stock change or a new order in Zortout visible in Odoo within 60 s of its webhook.
 
 A real ``odoo-bin`` (HTTP and one cron worker, default limits) serves the
 webhook URL; a local HTTP server plays Zortout. Each trial changes one
@@ -6,8 +6,11 @@ SKU's quantity in the fake Zortout, POSTs Zortout's UPDATEPRODUCTQUANTITY
 webhook to the account's URL and polls PostgreSQL until Odoo's on-hand
 quantity is the new one: the webhook's own commit wakes the runner, which
 runs the processing job, then the stock sync of that SKU. Nothing else
-wakes the cron worker. Then a burst: events for many SKUs at once, from
-several threads, until every quantity is in Odoo.
+wakes the cron worker. Then new orders: each trial adds an order to the
+fake Zortout, POSTs the ADDORDER webhook and polls until its sale order
+exists (the processing job queues the import of that order id). Then a
+burst: events for many SKUs at once, from several threads, until every
+quantity is in Odoo.
 
     python benchmarks/zortout_webhook_latency.py --db DB [--trials 5] [--burst 200]
 """
@@ -73,7 +76,10 @@ def on_hand(servers, sku, location_id):
 
 def send(url, sku, quantity):
     """Zortout's webhook: the product object, key1 in the headers."""
-    body = {"id": 1, "sku": sku, "stock": str(quantity), "availablestock": str(quantity)}
+    return post(url, {"id": 1, "sku": sku, "stock": str(quantity), "availablestock": str(quantity)})
+
+
+def post(url, body):
     start = time.perf_counter()
     response = requests.post(
         url,
@@ -109,13 +115,17 @@ def main():
     args = p.parse_args()
     servers_module = odoo_env.load("tests/servers/odoo_servers.py")
     with odoo_env.environment(args) as env, odoo_env.fixture_server() as server:
-        ZortoutFake = odoo_env.load("marketplace_zortout/tests/zortout_server.py").ZortoutFake
+        fakes = odoo_env.load("marketplace_zortout/tests/zortout_server.py")
+        ZortoutFake = fakes.ZortoutFake
         prefix = f"ZH{int(time.time()) % 100000:05d}-"
         skus = [f"{prefix}{i:05d}" for i in range(args.catalogue)]
         fake = ZortoutFake(server, {"MAIN": dict.fromkeys(skus, 0)})
         account, location = setup(env, fake.url, prefix, args.catalogue)
-        scan = env.ref("marketplace_zortout.ir_cron_sync_stock_auto")
-        scan.active = False  # only webhooks move stock during the benchmark
+        # only webhooks move stock or bring orders during the benchmark
+        schedules = env.ref("marketplace_zortout.ir_cron_sync_stock_auto") | env.ref(
+            "marketplace_zortout.ir_cron_import_orders_auto"
+        )
+        schedules.active = False
         env.cr.commit()
         port = free_port()
         url = f"http://127.0.0.1:{port}/marketplace/zortout/{account.id}/webhook/updateproductquantity"
@@ -126,9 +136,10 @@ def main():
             ) as servers:
                 servers.start(1, cron_threads=1, http_port=port)
                 trials(servers, fake, url, skus, location.id, args.trials)
+                order_trials(servers, fake, fakes.make_order, url, account.id, skus, args.trials)
                 burst(servers, fake, url, skus, location.id, args.burst)
         finally:
-            scan.active = True
+            schedules.active = True
             env.cr.commit()
 
 
@@ -149,6 +160,34 @@ def trials(servers, fake, url, skus, location_id, count):
         f"single change, webhook to on-hand in Odoo: median {statistics.median(latencies):.2f} s, "
         f"max {max(latencies):.2f} s over {count} trials (goal {GOAL_SECONDS} s); webhook "
         f"answered in median {statistics.median(answers) * 1000:.0f} ms"
+    )
+    assert max(latencies) < GOAL_SECONDS
+
+
+def order_trials(servers, fake, make_order, stock_url, account_id, skus, count):
+    url = stock_url.rsplit("/", 1)[0] + "/addorder"
+    first = int(time.time())
+    latencies = []
+    for trial in range(count):
+        order_id = first + trial
+        fake.orders.append(make_order(order_id, [(skus[trial], 2, "99.50")], status="Packed"))
+        start = time.perf_counter()
+        post(url, {"id": order_id, "number": f"SO-{order_id}"})
+
+        def arrived(order_id=order_id):
+            rows = servers.query(
+                "SELECT count(*) FROM sale_order WHERE zortout_account_id = %s "
+                "AND zortout_order_id = %s AND state = 'sale'",
+                (account_id, order_id),
+            )
+            return rows[0][0] == 1
+
+        assert wait_until(servers, arrived, GOAL_SECONDS), f"order {order_id} not imported in time"
+        latencies.append(time.perf_counter() - start)
+    print(
+        f"new order, webhook to confirmed sale order in Odoo: median "
+        f"{statistics.median(latencies):.2f} s, max {max(latencies):.2f} s over {count} trials "
+        f"(goal {GOAL_SECONDS} s)"
     )
     assert max(latencies) < GOAL_SECONDS
 
