@@ -15,7 +15,6 @@ CONFIGURE.md); with ``--per-line`` it keeps Odoo's default, and VAT-excluded
 orders whose per-line rounding differs are flagged (counted, never wrong).
 """
 
-import cProfile
 import random
 import time
 from datetime import datetime, timedelta
@@ -25,13 +24,6 @@ import odoo_env
 STATUSES = ["Pending", "Waiting", "Packed", "Shipping", "Success", "Success", "Voided"]
 CHANNELS = ["Shopee", "Lazada", "TikTok Shop"]
 PRICES = ["33.33", "19.99", "120", "0.35", "250.50", "99"]
-
-
-def create_products(env, skus):
-    Product = env["product.product"].with_context(tracking_disable=True)
-    storable = {"type": "consu", "is_storable": True}
-    Product.create([{"name": f"Bench {sku}", "default_code": sku, **storable} for sku in skus])
-    env.cr.commit()
 
 
 def zortout_now():
@@ -68,25 +60,7 @@ def build_orders(make_order, count, skus, first_id, rng, updated):
 def run_job(env, account, params=None, profile=None):
     """Run the import and its parts in this process; ``(seconds, parts)``."""
     job = account._zortout_enqueue_orders(params=params or {}, identity_key=None)
-    env.cr.commit()
-    profiler = cProfile.Profile() if profile else None
-    start = time.perf_counter()
-    if profiler:
-        profiler.enable()
-    parts, next_id = [], job.id
-    while next_id:
-        env["marketplace.job"]._run_next_job(job_id=next_id)
-        env.cr.commit()  # a fresh snapshot: the part ran in the runner's own cursor
-        env.invalidate_all()
-        part = env["marketplace.job"].browse(next_id)
-        assert part.state == "done", part.error_message
-        parts.append(part)
-        next_id = part.result.get("continued_in_job")
-    elapsed = time.perf_counter() - start
-    if profiler:
-        profiler.disable()
-        profiler.dump_stats(profile)
-    return elapsed, parts
+    return odoo_env.run_parts(env, job, profile)
 
 
 def total(parts, key):
@@ -118,7 +92,7 @@ def measure(env, args, server, zortout_server):
     skus = [f"{prefix}{i:05d}" for i in range(args.skus)]
     fake = zortout_server.ZortoutFake(server, {"MAIN": {}})
     t0 = time.perf_counter()
-    create_products(env, skus)
+    odoo_env.create_storable_products(env, skus)
     print(f"setup: {args.skus} products created in {time.perf_counter() - t0:.1f} s")
     now = zortout_now()
     # spread over the last 20 hours: the first import reads one one-day window

@@ -16,25 +16,6 @@ import odoo_env
 GOAL_SECONDS = 10
 
 
-def create_products(env, count, prefix):
-    Product = env["product.product"].with_context(tracking_disable=True)
-    products = Product.browse()
-    for start in range(0, count, 2000):
-        products |= Product.create(
-            [
-                {
-                    "name": f"Bench {i}",
-                    "default_code": f"{prefix}{i:06d}",
-                    "type": "consu",
-                    "is_storable": True,
-                }
-                for i in range(start, min(count, start + 2000))
-            ]
-        )
-    env.cr.commit()
-    return products
-
-
 def set_on_hand(env, location, quantities, name):
     """Real inventory moves, as the stock sync makes them (one apply per 500)."""
     applier = env["marketplace.stock.applier"]
@@ -46,18 +27,7 @@ def set_on_hand(env, location, quantities, name):
 
 def run_push(env, account):
     """Run the push and its parts in this process; ``(seconds, parts)``."""
-    job = account._enqueue_job("push_stock_to_zortout")
-    env.cr.commit()
-    start = time.perf_counter()
-    parts, next_id = [], job.id
-    while next_id:
-        env["marketplace.job"]._run_next_job(job_id=next_id)
-        env.invalidate_all()
-        part = env["marketplace.job"].browse(next_id)
-        assert part.state == "done", part.error_message
-        parts.append(part)
-        next_id = part.result.get("continued_in_job")
-    return time.perf_counter() - start, parts
+    return odoo_env.run_parts(env, account._enqueue_job("push_stock_to_zortout"))
 
 
 def sent_since(fake, first):
@@ -84,7 +54,9 @@ def measure(env, args, server, ZortoutFake):
     prefix = f"ZP{int(time.time()) % 100000:05d}-"
     fake = ZortoutFake(server, {"MAIN": {}})
     t0 = time.perf_counter()
-    products = create_products(env, args.skus, prefix)
+    products = odoo_env.create_storable_products(
+        env, (f"{prefix}{i:06d}" for i in range(args.skus))
+    )
     location = env["stock.warehouse"].search([], limit=1).lot_stock_id
     stock = {product.id: (i % 97) + 1 for i, product in enumerate(products)}
     set_on_hand(env, location, stock, f"Bench {prefix} setup")

@@ -15,7 +15,6 @@ be interrupted, and the quantities must be exact.
     python benchmarks/zortout_stock_sync.py --db DB [--skus 20000] [--sample 200] [--scheduler]
 """
 
-import cProfile
 import time
 
 import odoo_env
@@ -23,43 +22,10 @@ import odoo_env
 PART_LIMIT = 60
 
 
-def create_products(env, count, prefix):
-    Product = env["product.product"].with_context(tracking_disable=True)
-    for start in range(0, count, 2000):
-        Product.create(
-            [
-                {
-                    "name": f"Bench {i}",
-                    "default_code": f"{prefix}{i:06d}",
-                    "type": "consu",
-                    "is_storable": True,
-                }
-                for i in range(start, min(count, start + 2000))
-            ]
-        )
-    env.cr.commit()
-
-
 def run_job(env, account, profile=None):
     """Run the sync and its parts in this process; ``(seconds, last part, parts)``."""
     job = account._enqueue_job("sync_stock_from_zortout", params={})
-    env.cr.commit()
-    profiler = cProfile.Profile() if profile else None
-    start = time.perf_counter()
-    if profiler:
-        profiler.enable()
-    parts, next_id = [], job.id
-    while next_id:
-        env["marketplace.job"]._run_next_job(job_id=next_id)
-        env.invalidate_all()
-        part = env["marketplace.job"].browse(next_id)
-        assert part.state == "done", part.error_message
-        parts.append(part)
-        next_id = part.result.get("continued_in_job")
-    elapsed = time.perf_counter() - start
-    if profiler:
-        profiler.disable()
-        profiler.dump_stats(profile)
+    elapsed, parts = odoo_env.run_parts(env, job, profile)
     return elapsed, parts[-1], parts
 
 
@@ -131,7 +97,7 @@ def measure(env, args, server, ZortoutFake):
     stock = {sku: (i % 97) + 1 for i, sku in enumerate(skus)}
     fake = ZortoutFake(server, {"MAIN": stock})
     t0 = time.perf_counter()
-    create_products(env, args.skus, prefix)
+    odoo_env.create_storable_products(env, (f"{prefix}{i:06d}" for i in range(args.skus)))
     print(f"setup: {args.skus} products created in {time.perf_counter() - t0:.1f} s")
     location = env["stock.warehouse"].search([], limit=1).lot_stock_id
     account = env["marketplace.account"].create(
