@@ -1,6 +1,13 @@
-"""Base class for tests that run the job runner."""
+"""Base class for tests that run the job runner, and a button clicked as the web client does."""
 
+from odoo.api import call_kw
 from odoo.tests.common import TransactionCase
+
+
+def click(records, method, **kwargs):
+    """A button as ``/web/dataset/call_button`` runs it: the method by name,
+    with the ids of the records as the first argument (none on an empty list)."""
+    return call_kw(records.browse(), method, [records.ids], kwargs)
 
 
 class MarketplaceQueueCase(TransactionCase):

@@ -82,6 +82,26 @@ class MarketplaceAccount(models.Model):
         )
         return self._notify_job_queued(job)
 
+    def action_zortout_push_all_stock(self):
+        """Forget what was pushed, then push: every SKU is sent again.
+
+        For a Zortout whose quantities were changed by hand: a normal push
+        sends only what changed in Odoo. A SKU the push does not reach
+        (outage, refusal) is sent by the next push, as it is not recorded.
+        """
+        self.ensure_one()
+        self._zortout_check_odoo_master()
+        self.check_access("write")
+        self.env["marketplace.zortout.pushed.stock"].sudo().search(
+            [("account_id", "=", self.id)]
+        ).unlink()
+        job = self._enqueue_job(
+            "push_stock_to_zortout",
+            name=self.env._("Push All Stock to Zortout - %s", self.name),
+            identity_key=PUSH_KEY,
+        )
+        return self._notify_job_queued(job)
+
     def _zortout_check_odoo_master(self):
         if self.zortout_stock_master != "odoo":
             raise UserError(

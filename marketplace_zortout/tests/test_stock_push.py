@@ -1,5 +1,6 @@
 from unittest.mock import patch
 
+from odoo.addons.marketplace_base.tests.common import click
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -229,3 +230,20 @@ class TestStockPush(ZortoutCase):
         self.account.zortout_stock_master = "odoo"
         self.push()
         self.assertEqual(len(self.sent()), 3, "Zortout was master meanwhile: all sent again")
+
+    def test_push_all_stock_sends_every_sku_again_after_a_change_by_hand(self):
+        self.push()
+        self.fake.stock["W1"]["A-1"] = 99  # changed by hand in Zortout
+        self.push()
+        self.assertEqual(len(self.sent()), 1, "nothing changed in Odoo: nothing sent")
+        action = click(self.account, "action_zortout_push_all_stock")
+        self.assertEqual(
+            action["params"]["links"][0]["label"], "Push All Stock to Zortout - Main store"
+        )
+        self.run_jobs()
+        self.assertEqual(self.sent()[-1], {"A-1": 10, "A-2": 3, "NEG": 0})
+        self.assertEqual(self.fake.stock["W1"]["A-1"], 10)
+        self.assertEqual(self.recorded(), {"A-1": 10, "A-2": 3, "NEG": 0})
+        self.account.zortout_stock_master = "zortout"
+        with self.assertRaisesRegex(UserError, "Zortout is the stock master"):
+            self.account.action_zortout_push_all_stock()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-from odoo.api import call_kw
+from odoo.addons.marketplace_base.tests.common import click
 from odoo.tests.common import TransactionCase
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -15,12 +15,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def fixture(name):
     return base64.b64encode((FIXTURES / name).read_bytes())
-
-
-def click(records, method, **kwargs):
-    """A button as ``/web/dataset/call_button`` runs it: the method by name,
-    with the ids of the records as the first argument (none on an empty list)."""
-    return call_kw(records.browse(), method, [records.ids], kwargs)
 
 
 def xlsx(table):
