@@ -159,8 +159,17 @@ class MarketplaceAccount(models.Model):
                 "type_tax_use": "sale",
                 "company_id": self.company_id.id,
                 "price_include_override": "tax_included" if included else "tax_excluded",
+                "tax_group_id": self._zortout_vat_group().id,
             }
         )
+
+    def _zortout_vat_group(self):
+        """The "VAT 7%" tax group: the order totals then say VAT 7%, not the
+        company's default group (e.g. "Tax 15%")."""
+        Group = self.env["account.tax.group"].sudo()
+        values = {"name": "VAT 7%", "company_id": self.company_id.id}
+        domain = [(key, "=", value) for key, value in values.items()]
+        return Group.search(domain, limit=1) or Group.create(values)  # country: the company's
 
     # --------------------------------------------------------------------- job
     def _run_job_import_orders_from_zortout(self, job):

@@ -429,6 +429,13 @@ class TestOrderImport(ZortoutCase):
         self.assertEqual(none.amount_total, 99.99)
         self.assert_exact(4)
         self.assertEqual(self.account.zortout_tax_included_id.amount, 7)
+        groups = {
+            group["group_name"]
+            for order in (included, excluded)
+            for subtotal in order.tax_totals["subtotals"]
+            for group in subtotal["tax_groups"]
+        }
+        self.assertEqual(groups, {"VAT 7%"}, "the totals say VAT 7%, not the default group")
 
     def test_vat_excluded_rounding_per_line_is_flagged_and_exact_when_rounded_globally(self):
         lines = [("A-1", 1, "0.35"), ("A-2", 1, "0.35")]  # Zortout: 0.70 + 0.05 VAT
