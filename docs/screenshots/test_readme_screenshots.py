@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
-from odoo.addons.marketplace_zortout.tests.zortout_server import ZortoutFake
+from odoo.addons.marketplace_zortout.tests.zortout_server import ZortoutFake, make_order
 from odoo.addons.vendor_spec_bom.tests.common import xlsx
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import ChromeBrowser
@@ -45,6 +45,7 @@ class TestReadmeScreenshots(HttpCase):
             (OUT / f"{name}.png").write_bytes(base64.b64decode(data))
         finally:
             browser.stop()
+            self._wait_remaining_requests()  # none may use the test cursor afterwards
 
     def test_readme_screenshots(self):
         server = FixtureServer().start()
@@ -105,6 +106,65 @@ class TestReadmeScreenshots(HttpCase):
             "job-result",
         )
 
+    def test_zortout_orders_screenshots(self):
+        server = FixtureServer().start()
+        self.addCleanup(server.stop)
+        fake = ZortoutFake(server, {"BKK": {"TS-001": 12, "TS-002": 5}})
+        for sku, name in (("TS-001", "Phone case black"), ("TS-002", "Phone case clear")):
+            self.env["product.product"].create(
+                {"name": name, "default_code": sku, "type": "consu", "is_storable": True}
+            )
+        fake.orders = [
+            make_order(
+                9101,
+                [("TS-001", 2, "199"), ("TS-002", 1, "149", "10%")],
+                status="Packed",
+                shipping=40,
+                saleschannel="Shopee",
+                customercode="C-0042",
+                customername="Somchai Jaidee",
+            ),
+            make_order(
+                9102,
+                [("TS-001", 1, "199"), ("TS-404", 3, "59")],
+                status="Pending",
+                saleschannel="Lazada",
+                customername="Suda Rakdee",
+                customerphone="0812345678",
+            ),
+        ]
+        account = (
+            self.env["marketplace.account"]
+            .with_user(self.env.ref("base.user_admin"))
+            .create(
+                {
+                    "name": "Bangkok store",
+                    "channel": "zortout",
+                    "zortout_storename": "shop",
+                    "zortout_apikey": "key",
+                    "zortout_apisecret": "secret",
+                    "zortout_api_url": fake.url,
+                }
+            )
+        )
+        account.action_zortout_register_webhooks()
+        account._zortout_enqueue_orders(params={"order_ids": [9101, 9102]}, identity_key=None)
+        self.env.flush_all()
+        self.env["marketplace.job"]._cron_run_jobs()
+        self.env.invalidate_all()
+        held = self.env["sale.order"].search([("zortout_order_id", "=", 9102)])
+        self.assertTrue(held.zortout_attention)
+        self.shoot(
+            f"/odoo/action-sale.action_quotations_with_onboarding/{held.id}",
+            "!!document.querySelector('.o_form_view .alert-warning')",
+            "zortout-order-attention",
+        )
+        self.shoot(
+            f"/odoo/action-marketplace_base.marketplace_account_action/{account.id}",
+            SCROLL_TO % ".o_notebook",
+            "zortout-account",
+        )
+
     def test_vendor_bom_screenshots(self):
         Product = self.env["product.product"]
         for code, name, price in (
@@ -155,5 +215,13 @@ OPEN_TAB = """(() => {
         .find((link) => link.textContent.trim().startsWith('%s'));
     if (!tab) { return false; }
     if (!tab.classList.contains('active')) { tab.click(); return false; }
+    return true;
+})()"""
+
+# Scrolls the first element matching a selector to the top; true once it is there.
+SCROLL_TO = """(() => {
+    const element = document.querySelector('%s');
+    if (!element) { return false; }
+    element.scrollIntoView({block: 'start'});
     return true;
 })()"""
