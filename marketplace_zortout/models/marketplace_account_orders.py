@@ -281,9 +281,11 @@ class MarketplaceAccount(models.Model):
             self._zortout_read_pages(job, client, pages, state, float("inf"), {})
 
     def _zortout_read_pages(self, job, client, pages, state, deadline, params, carried=None):
-        """Import page by page; past the deadline, queue the next page as a new part
-        (with the order count the read started with)."""
+        """Import page by page; when one more page (read and written) would end
+        past the deadline, queue the next page as a new part (with the order
+        count the read started with), so a part keeps within its time."""
         sync = self.env["marketplace.zortout.order.sync"]
+        mark = time.monotonic()
         for page, orders, problems in pages:
             counters, touched, errors = sync._import_page(
                 self, orders, retry_held=bool(params.get("manual"))
@@ -296,7 +298,9 @@ class MarketplaceAccount(models.Model):
             last = len(orders) + len(problems) < ORDER_PAGE_SIZE or (
                 count is not None and page * ORDER_PAGE_SIZE >= count
             )
-            if time.monotonic() > deadline and not last:
+            now = time.monotonic()
+            page_seconds, mark = now - mark, now
+            if now + page_seconds > deadline and not last:
                 pages.close()
                 count = carried if carried is not None else client.page_counts[0]
                 return self._zortout_continue(

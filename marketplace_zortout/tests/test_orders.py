@@ -1,5 +1,6 @@
 """Zortout orders into Odoo sale orders, through the real job against the fake server."""
 
+import itertools
 import time
 from datetime import timedelta
 from unittest.mock import patch
@@ -222,6 +223,21 @@ class TestOrderImport(ZortoutCase):
             len(self.SaleOrder.search([("zortout_account_id", "=", self.account.id)])), 5
         )
         self.assertTrue(self.account.zortout_order_window_start)
+
+    def test_a_part_stops_before_a_page_that_would_end_past_its_deadline(self):
+        for order_id in range(1, 6):
+            self.order(order_id)
+        Job = type(self.env["marketplace.job"])
+        clock = itertools.count(0, 10)  # each page takes 10 s
+        with (
+            patch(f"{ORDERS}.ORDER_PAGE_SIZE", 2),
+            patch(f"{ORDERS}.time.monotonic", lambda: next(clock)),
+            patch.object(Job, "_part_deadline", lambda self: 15),
+        ):
+            first = self.import_orders()
+        # one page ended at 10 s: a second would end at 20 s, past 15 s
+        self.assertEqual(first.result["orders_created"], 2)
+        self.assertTrue(first.result.get("continued_in_job"))
 
     def test_order_ids_import_exactly_those_and_leave_the_window(self):
         self.order(1)
