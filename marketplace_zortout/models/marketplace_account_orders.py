@@ -74,6 +74,22 @@ class MarketplaceAccount(models.Model):
         "on the first import when empty.",
     )
 
+    zortout_rounding_warning = fields.Char(
+        compute="_compute_zortout_rounding_warning",
+        help="Zortout computes VAT on the order total; Odoo must round the same way.",
+    )
+
+    @api.depends("company_id.tax_calculation_rounding_method")
+    def _compute_zortout_rounding_warning(self):
+        for account in self:
+            per_line = account.company_id.tax_calculation_rounding_method == "round_per_line"
+            account.zortout_rounding_warning = per_line and self.env._(
+                "%s rounds taxes per line, Zortout on the order's total: orders whose prices "
+                "exclude VAT may differ by a satang and are then held as Needs attention. "
+                "Set Accounting > Settings > Rounding Method to Round Globally.",
+                account.company_id.name,
+            )
+
     # ----------------------------------------------------------------- buttons
     def action_zortout_import_orders_range(self):
         self.ensure_one()

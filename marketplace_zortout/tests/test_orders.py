@@ -453,6 +453,13 @@ class TestOrderImport(ZortoutCase):
         }
         self.assertEqual(groups, {"VAT 7%"}, "the totals say VAT 7%, not the default group")
 
+    def test_the_account_warns_while_the_company_rounds_taxes_per_line(self):
+        company = self.account.company_id
+        company.tax_calculation_rounding_method = "round_per_line"
+        self.assertIn("Round Globally", self.account.zortout_rounding_warning)
+        company.tax_calculation_rounding_method = "round_globally"
+        self.assertFalse(self.account.zortout_rounding_warning)
+
     def test_vat_excluded_rounding_per_line_is_flagged_and_exact_when_rounded_globally(self):
         lines = [("A-1", 1, "0.35"), ("A-2", 1, "0.35")]  # Zortout: 0.70 + 0.05 VAT
         self.env.company.tax_calculation_rounding_method = "round_per_line"
