@@ -108,3 +108,27 @@ def run_parts(env, job, profile=None):
         profiler.disable()
         profiler.dump_stats(profile)
     return elapsed, parts
+
+
+def describe(parts):
+    """The parts' durations, e.g. "50 s, 38 s"."""
+    return ", ".join(f"{p.duration:.0f} s" for p in parts)
+
+
+def zortout_account(env, name, fake, **values):
+    """A Zortout account on the fake Zortout (its default credentials), committed.
+
+    Its location is the first warehouse's stock unless ``values`` say otherwise.
+    """
+    account = env["marketplace.account"].create(
+        {
+            "name": name,
+            "channel": "zortout",
+            **{f"zortout_{key}": value for key, value in fake.credentials.items()},
+            "zortout_api_url": fake.url,
+            "stock_location_id": env["stock.warehouse"].search([], limit=1).lot_stock_id.id,
+            **values,
+        }
+    )
+    env.cr.commit()
+    return account

@@ -67,10 +67,6 @@ def total(parts, key):
     return sum(part.result.get(key, 0) for part in parts)
 
 
-def describe(parts):
-    return ", ".join(f"{p.duration:.0f} s" for p in parts)
-
-
 def main():
     p = odoo_env.parser(__doc__)
     p.add_argument("--orders", type=int, default=10000)
@@ -110,18 +106,7 @@ def measure(env, args, server, zortout_server):
     rounding = "round_per_line" if args.per_line else "round_globally"
     env.company.tax_calculation_rounding_method = rounding
     print(f"company tax rounding: {rounding}")
-    account = env["marketplace.account"].create(
-        {
-            "name": f"Bench orders {prefix}",
-            "channel": "zortout",
-            "zortout_storename": "shop",
-            "zortout_apikey": "key",
-            "zortout_apisecret": "secret",
-            "zortout_api_url": fake.url,
-            "sync_enabled": False,
-        }
-    )
-    env.cr.commit()
+    account = odoo_env.zortout_account(env, f"Bench orders {prefix}", fake, sync_enabled=False)
     lines = sum(len(o["list"]) for o in fake.orders)
 
     first, parts = run_job(env, account, profile=args.profile)
@@ -129,7 +114,7 @@ def measure(env, args, server, zortout_server):
     print(
         f"first import: {first:.1f} s for {created} orders ({lines} Zortout lines, "
         f"{first / max(created, 1) * 1000:.1f} ms/order) in {len(parts)} part(s) "
-        f"({describe(parts)}); {total(parts, 'needs_attention')} need attention, "
+        f"({odoo_env.describe(parts)}); {total(parts, 'needs_attention')} need attention, "
         f"{total(parts, 'orders_confirmed')} confirmed, {total(parts, 'orders_cancelled')} "
         "cancelled"
     )

@@ -66,19 +66,13 @@ def measure(env, args, server, ZortoutFake):
         [("is_storable", "=", True), ("default_code", "!=", False), ("id", "not in", products.ids)]
     )
     others.write({"active": False})
-    account = env["marketplace.account"].create(
-        {
-            "name": f"Bench push {prefix}",
-            "channel": "zortout",
-            "zortout_storename": "shop",
-            "zortout_apikey": "key",
-            "zortout_apisecret": "secret",
-            "zortout_api_url": fake.url,
-            "zortout_stock_master": "odoo",
-            "stock_location_id": location.id,
-        }
+    account = odoo_env.zortout_account(
+        env,
+        f"Bench push {prefix}",
+        fake,
+        zortout_stock_master="odoo",
+        stock_location_id=location.id,
     )
-    env.cr.commit()
     try:
         first, parts = run_push(env, account)
         sent, calls = sent_since(fake, 0)

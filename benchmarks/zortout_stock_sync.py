@@ -56,10 +56,6 @@ def run_through_scheduler(env, account, servers):
     return elapsed, parts[-1], parts
 
 
-def describe(parts):
-    return ", ".join(f"{p.duration:.0f} s" for p in parts)
-
-
 def naive(env, location, skus, quantities):
     """One SKU at a time, as a first implementation would; seconds per SKU."""
     Quant = env["stock.quant"].with_context(inventory_mode=True)
@@ -99,19 +95,8 @@ def measure(env, args, server, ZortoutFake):
     t0 = time.perf_counter()
     odoo_env.create_storable_products(env, (f"{prefix}{i:06d}" for i in range(args.skus)))
     print(f"setup: {args.skus} products created in {time.perf_counter() - t0:.1f} s")
-    location = env["stock.warehouse"].search([], limit=1).lot_stock_id
-    account = env["marketplace.account"].create(
-        {
-            "name": f"Bench {prefix}",
-            "channel": "zortout",
-            "zortout_storename": "shop",
-            "zortout_apikey": "key",
-            "zortout_apisecret": "secret",
-            "zortout_api_url": fake.url,
-            "stock_location_id": location.id,
-        }
-    )
-    env.cr.commit()
+    account = odoo_env.zortout_account(env, f"Bench {prefix}", fake)
+    location = account.stock_location_id
 
     if args.scheduler:
         # only this sync's parts: no scheduled sync of the account meanwhile
@@ -136,7 +121,8 @@ def measure(env, args, server, ZortoutFake):
     exact = sum(1 for product, qty in on_hand.items() if qty == stock[product.default_code])
     print(
         f"first sync {how}: {first:.1f} s for {job.result['stocks_updated']} changed SKUs "
-        f"({first / args.skus * 1000:.2f} ms/SKU) in {len(parts)} part(s) ({describe(parts)}); "
+        f"({first / args.skus * 1000:.2f} ms/SKU) in {len(parts)} part(s) "
+        f"({odoo_env.describe(parts)}); "
         f"{exact} of {args.skus} quantities exact"
     )
     assert exact == args.skus, "quantities are not exact"
