@@ -182,8 +182,14 @@ class JsonHttpClient:
         return {}
 
     def _secrets(self):
-        """Values never to be shown: every header value sent, by default."""
-        return [str(value) for value in self._headers().values() if value]
+        """Values never to be shown: every header value sent, by default, and the
+        credential of a "<scheme> <credential>" value (``Bearer <token>``) alone."""
+        secrets = []
+        for value in self._headers().values():
+            if value:
+                secrets.append(str(value))
+                secrets.extend(str(value).split(" ", 1)[1:])
+        return secrets
 
     def redact(self, text):
         return redact(text, self._secrets())

@@ -10,6 +10,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.sql import create_index
 
+from ..lib.http import redact
 from ..lib.summary import counter_rows, param_rows, summarize
 from ..tools.job_errors import error_text, failure_delay, is_retryable
 
@@ -314,7 +315,9 @@ class MarketplaceJob(models.Model):
     def _record_failure(self, exc, details, duration):
         """Retry a temporary failure later, or fail the job for good."""
         self.ensure_one()
-        message = error_text(exc)
+        # a last net for unforeseen errors, whose text may hold a request URL
+        message = redact(error_text(exc))
+        details = details and redact(details)
         if is_retryable(exc) and self.attempts < self.max_attempts:
             self._set_retry(message, failure_delay(exc, self.attempts), details, duration)
         else:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
-from odoo.addons.marketplace_base.lib.http import JsonHttpClient, redact
+from odoo.addons.marketplace_base.lib.http import JsonHttpClient
 from odoo.addons.marketplace_base.lib.paging import PageGuard
 
 from ..lib.numbers import parse_number
@@ -92,17 +92,29 @@ class ZortoutClient(JsonHttpClient):
     service = "Zortout"
 
     def __init__(
-        self, storename, apikey, apisecret, base_url=DEFAULT_URL, session=None, timeout=30
+        self,
+        storename,
+        apikey,
+        apisecret,
+        base_url=DEFAULT_URL,
+        session=None,
+        timeout=30,
+        secrets=(),
     ):
         super().__init__(base_url, session=session, timeout=timeout)
         self.storename = storename
         self._apikey = apikey
         self._apisecret = apisecret
+        #: Other values never to be shown, such as the webhook token.
+        self._more_secrets = [secret for secret in secrets if secret]
         self.notices = []
         self.page_counts = []
 
     def _headers(self):
         return {"storename": self.storename, "apikey": self._apikey, "apisecret": self._apisecret}
+
+    def _secrets(self):
+        return [*super()._secrets(), *self._more_secrets]
 
     def _auth_error(self, response, endpoint):
         return MarketplaceError(
@@ -123,7 +135,7 @@ class ZortoutClient(JsonHttpClient):
         """``payload`` when its ``res`` says success; a business error raises."""
         res = self.field(payload, "res", endpoint, dict)
         code = str(self.field(res, "resCode", endpoint, (str, int)))
-        description = str(res.get("resDesc") or "").strip()
+        description = self.redact(str(res.get("resDesc") or "").strip())
         if code not in OK_CODES:
             raise MarketplaceError(
                 f"Zortout refused {endpoint} (code {code}): {description or 'no description'}"
@@ -292,12 +304,9 @@ class ZortoutClient(JsonHttpClient):
 
         Zortout turns off every trigger whose URL is blank or absent.
         """
+        self._more_secrets.append(key1)  # sent in the body: an echoing answer hides it
         body = {"key1": key1, "key2": key2, "key3": key3, **urls}
-        try:
-            return self._post("Webhook/UpdateWebhook", body)
-        except MarketplaceError as exc:
-            # an answer echoing the request would show the token, sent in the body
-            raise type(exc)(redact(str(exc), [key1])) from None
+        return self._post("Webhook/UpdateWebhook", body)
 
     def get_webhook(self):
         """The store's webhook settings as Zortout reports them (a dict)."""

@@ -71,6 +71,7 @@ class MarketplaceAccount(models.Model):
             account.zortout_apikey,
             account.zortout_apisecret,
             base_url=account.zortout_api_url or DEFAULT_URL,
+            secrets=[account.zortout_webhook_token],
         )
 
     def _test_connection(self):

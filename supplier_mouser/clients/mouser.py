@@ -169,7 +169,21 @@ class MouserClient(JsonHttpClient):
                     found[key].append(part)
         return found
 
+    def _secrets(self):
+        """The key travels in the query string, not in a header."""
+        return [*super()._secrets(), self._api_key]
+
     def _raise_errors(self, payload):
+        """Mouser's own messages are shown, with the key hidden should they echo it."""
+        try:
+            self._read_errors(payload)
+        except MarketplaceError as exc:
+            exc.args = (self.redact(exc.args[0]), *exc.args[1:])
+            if isinstance(exc, MouserInvalidCharacters):
+                exc.mouser_message = self.redact(exc.mouser_message)
+            raise
+
+    def _read_errors(self, payload):
         if not isinstance(payload, dict):
             raise MarketplaceError(f"Mouser {ENDPOINT}: unexpected answer {payload!r:.200}.")
         errors = payload.get("Errors") or []

@@ -92,3 +92,40 @@ def test_a_refused_connection_shows_no_secret(channel):
         make(url).check_connection()
     for secret in secrets:
         assert secret not in shown(err.value)
+
+
+@pytest.mark.parametrize("channel", sorted(CLIENTS))
+def test_an_error_naming_the_bare_key_shows_no_secret(channel):
+    """A server may repeat the token alone ("token X expired"), not the header."""
+    make, secrets = CLIENTS[channel]
+    answer = (422, f"credential {KEY} has expired", {"Content-Type": "text/plain"})
+    with CatchAll(lambda r: answer) as server, pytest.raises(MarketplaceError) as err:
+        make(server.url).check_connection()
+    assert KEY not in shown(err.value)
+
+
+WEBHOOK_TOKEN = "wh00k" + "-T0k3n-88"
+BUSINESS_ERRORS = {
+    # an answer of HTTP 200 whose error message repeats what was sent
+    "zortout": (
+        lambda url: ZortoutClient(
+            STORE, KEY, SECRET, base_url=url, timeout=2, secrets=[WEBHOOK_TOKEN]
+        ),
+        {"res": {"resCode": "401", "resDesc": f"{STORE}/{KEY}/{SECRET}/{WEBHOOK_TOKEN} denied"}},
+        [KEY, SECRET, STORE, WEBHOOK_TOKEN],
+    ),
+    "mouser": (
+        lambda url: MouserClient(KEY, base_url=url, timeout=2),
+        {"Errors": [{"Code": "Invalid", "Message": f"The key {KEY} is not valid"}]},
+        [KEY],
+    ),
+}
+
+
+@pytest.mark.parametrize("channel", sorted(BUSINESS_ERRORS))
+def test_a_business_error_echoing_the_credentials_shows_none(channel):
+    make, body, secrets = BUSINESS_ERRORS[channel]
+    with CatchAll(lambda r: (200, body)) as server, pytest.raises(MarketplaceError) as err:
+        make(server.url).check_connection()
+    for secret in secrets:
+        assert secret not in shown(err.value)
