@@ -34,9 +34,13 @@ def is_unusual(part_number):
     return not _USUAL.fullmatch(part_number)
 
 
+#: Mouser's separator between the part numbers of one search.
+SEPARATOR = "|"
+
+
 def is_suspect(part_number):
     """True when Mouser is likely to refuse the number's characters."""
-    return not part_number.isascii() or "|" in part_number or not part_number.isprintable()
+    return not part_number.isascii() or not part_number.isprintable()
 
 
 class Bisection:

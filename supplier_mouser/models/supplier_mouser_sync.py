@@ -19,7 +19,7 @@ from odoo.addons.marketplace_base.tools import job_logger
 from odoo.tools import float_compare
 
 from ..clients.mouser import BATCH_SIZE, MouserInvalidCharacters, MouserQuotaExceeded
-from ..lib.part_number import Bisection, is_suspect, normalise
+from ..lib.part_number import SEPARATOR, Bisection, is_suspect, normalise
 from ..lib.quota import in_turn
 
 _logger = logging.getLogger(__name__)
@@ -78,9 +78,14 @@ class SupplierMouserSync(models.AbstractModel):
         if not product_tmpl_ids:
             ordered = in_turn(templates.ids, account.mouser_cursor_tmpl_id)
             templates = templates.browse(ordered)
-        keyed = self._search_keys(
+        keyed = []
+        for item in self._search_keys(
             account, templates, counters, retry_refused=bool(product_tmpl_ids)
-        )
+        ):
+            if SEPARATOR in item[1]:  # searched as two numbers: never sent
+                self._refuse(run, item, self.env._("'|' separates part numbers in Mouser"))
+            else:
+                keyed.append(item)
         position = {item[0].id: index for index, item in enumerate(keyed)}
         stop = None
         try:
@@ -327,7 +332,7 @@ class SupplierMouserSync(models.AbstractModel):
                  ("company_id", "in", [account.company_id.id, False])], limit=1
             )  # fmt: skip
             if account.mouser_currency_policy == "convert":
-                if not rates and not currency.active:
+                if not rates:  # Odoo would convert at 1:1
                     raise ValueError(
                         self.env._(
                             "no exchange rate for %(code)s: add one in Accounting > Currencies, "

@@ -89,6 +89,21 @@ class TestMouserAnswers(MouserCase):
         self.assertFalse(eur.active, "nothing activated when converting")
         self.assertEqual(job.result["currencies_activated"], [])
 
+    def test_convert_policy_without_a_rate_stores_nothing_at_one_to_one(self):
+        eur = self.currency("EUR")
+        eur.active = True
+        self.env["res.currency.rate"].search([("currency_id", "=", eur.id)]).unlink()
+        self.account.mouser_currency_policy = "convert"
+        template = self.product("Capacitor", mouser_pn="187-CL31A106MBHNNNE")
+        self.fake.add(answers.EU)
+        job = self.sync()
+        self.assertEqual(
+            self.lines(template).mapped("price"),
+            [9.99],
+            "an active currency without rate is no rate",
+        )
+        self.assertIn("no exchange rate for EUR", job.result["errors"][0])
+
     def test_obsolete_part_without_breaks_archives_its_lines(self):
         template = self.product("Old timer", mouser_pn="595-NE555N")
         self.fake.add(answers.OBSOLETE)

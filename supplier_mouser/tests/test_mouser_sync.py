@@ -3,6 +3,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import Command, fields
+from odoo.addons.marketplace_base.tests.common import click
 from odoo.tests import tagged
 
 from .common import MouserCase
@@ -41,7 +42,7 @@ class TestMouserSync(MouserCase):
         self.assertEqual(job.result["price_breaks_changed"], 1)
         self.assertEqual(self.lines(templates[3]).mapped("price"), [1.5, 1.1, 0.95])
         self.assertEqual(self.lines(templates[3]).ids, line_ids, "rows updated in place")
-        action = job.action_view_records()
+        action = click(job, "action_view_records")
         self.assertEqual(action["res_model"], "product.supplierinfo")
         changed = self.env["product.supplierinfo"].search(action["domain"])
         self.assertEqual(
@@ -82,6 +83,14 @@ class TestMouserSync(MouserCase):
         self.assertEqual(len(self.lines(template, active=False)), 1, "archived, not deleted")
         self.assertTrue(template.mouser_not_found)
         self.assertEqual(template.mouser_not_found_date, fields.Date.context_today(template))
+
+    def test_a_number_holding_mousers_separator_is_refused_and_keeps_its_lines(self):
+        template = self.product("Pair", mouser_pn="595-A|595-B")
+        job = self.sync()
+        self.assertEqual(self.sent_numbers(), [], "searched as two numbers, never sent")
+        self.assertIn("'|' separates part numbers", job.result["refused_list"][0])
+        self.assertEqual(self.lines(template).mapped("price"), [9.99], "nothing archived")
+        self.assertFalse(template.mouser_not_found)
 
     def test_excluded_products_are_never_sent(self):
         self.fake.catalogue = {f"595-X{i}": {} for i in range(5)}
@@ -190,7 +199,7 @@ class TestMouserSync(MouserCase):
                 [(line.min_qty, line.price) for line in self.lines(template)], [(1, 9.99)]
             )
             if job.state == "pending":
-                job.action_cancel()  # the retry would otherwise run in the next round
+                click(job, "action_cancel")  # the retry would otherwise run in the next round
 
     def test_sync_now_button_queues_one_job_for_the_product(self):
         template = self.product("Timer", mouser_pn="595-NE555P")
