@@ -196,3 +196,16 @@ def test_discount_split_is_exact_to_the_cent():
     # rounding each share alone would give 0.01 too much; the largest group absorbs it
     parts = discount_split([1, 1, 1], Decimal("0.02"))
     assert sum(parts) == Decimal("0.02")
+
+
+@pytest.mark.parametrize(
+    ("length", "said"),
+    [(50_000, "Row 2, column 1 holds 50,000 characters"), (200_000, "A cell is longer than")],
+)
+def test_an_overlong_cell_is_named_and_csv_settings_stay_as_they_were(length, said):
+    from odoo.addons.vendor_spec_bom.lib.table_reader import TableTooLarge, split_text
+
+    before = csv.field_size_limit()
+    with pytest.raises(TableTooLarge, match=said):
+        split_text(f"pn;qty\n{'x' * length};1\n")
+    assert csv.field_size_limit() == before, "a process-wide setting another thread may use"

@@ -127,15 +127,14 @@ def split_text(text, header_names=frozenset(), max_rows=DEFAULT_MAX_ROWS):
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
     if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
         raise TableTooLarge(f"The text is larger than {MAX_TEXT_BYTES // 2**20} MB.")
-    delimiter = _choose_delimiter(text, header_names)
-    old_limit = csv.field_size_limit()
-    csv.field_size_limit(MAX_CELL_LENGTH * 4)
+    # csv's own field limit (131,072) is process-wide: left alone; rows check cells
     try:
+        delimiter = _choose_delimiter(text, header_names)
         rows = _bounded_rows(csv.reader(io.StringIO(text), delimiter=delimiter), max_rows)
     except csv.Error as exc:
-        raise TableTooLarge(f"A cell is longer than {MAX_CELL_LENGTH:,} characters.") from exc
-    finally:
-        csv.field_size_limit(old_limit)
+        if "field larger than field limit" in str(exc):
+            raise TableTooLarge(f"A cell is longer than {MAX_CELL_LENGTH:,} characters.") from exc
+        raise TableTooLarge(f"The text cannot be read as a table: {exc}.") from exc
     return Table(rows, find_header(rows, header_names) if header_names else None, delimiter)
 
 

@@ -261,14 +261,19 @@ class SaleOrder(models.Model):
         target = self.currency_id.round(self.vendor_spec_custom_total)
         if target <= 0:
             raise UserError(self.env._("Set a custom total above 0."))
-        lines.write({"discount": 0.0})
-        self.order_line.filtered("vendor_spec_discount").unlink()
-        list_total = self._vendor_spec_list_total()
+        list_total = self._vendor_spec_list_total()  # before any discount
         if self.currency_id.compare_amounts(target, list_total) > 0:
+            # nothing changes, the earlier discount included, until confirmed
             return self._vendor_spec_markup_confirmation(list_total, target)
+        self._vendor_spec_clear_discount(lines)
         if self.currency_id.compare_amounts(target, list_total) < 0:
             self._vendor_spec_add_discount(lines, list_total - target, list_total)
         return True
+
+    def _vendor_spec_clear_discount(self, lines):
+        """Undo an earlier custom total's discount: line percentages and lines."""
+        lines.write({"discount": 0.0})
+        self.order_line.filtered("vendor_spec_discount").unlink()
 
     def _vendor_spec_add_discount(self, lines, amount, list_total):
         """One uniform discount (a percentage of every line) as discount lines, one
@@ -324,6 +329,7 @@ class SaleOrder(models.Model):
 
     def _vendor_spec_apply_markup(self, lines, list_total, target):
         """Raise every listed line's unit price by the same factor."""
+        self._vendor_spec_clear_discount(lines)
         digits = self.env["decimal.precision"].precision_get("Product Price")
         factor = Decimal(str(target)) / Decimal(str(list_total))
         for line in lines:

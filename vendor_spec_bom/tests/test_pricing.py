@@ -71,6 +71,18 @@ class TestPricing(VendorSpecCase):
         self.assertEqual(order.order_line.mapped("price_unit"), [140, 14])
         self.assertEqual(order.amount_untaxed, 336)
 
+    def test_a_markup_left_unconfirmed_keeps_the_earlier_discount(self):
+        order = self.priced_order()
+        order.vendor_spec_custom_total = 200
+        click(order, "action_vendor_spec_apply_custom_total")
+        order.vendor_spec_custom_total = 300
+        action = click(order, "action_vendor_spec_apply_custom_total")
+        self.assertEqual(action["res_model"], "vendor.spec.markup")
+        self.assertEqual(order.amount_untaxed, 200, "the wizard closed: nothing changed")
+        click(self.env["vendor.spec.markup"].browse(action["res_id"]), "action_confirm")
+        self.assertFalse(order.order_line.filtered("vendor_spec_discount"))
+        self.assertEqual(order.amount_untaxed, 300)
+
     def test_confirmed_order_refuses_vendor_bom_changes(self):
         order = self.priced_order()
         order.action_confirm()

@@ -1,5 +1,6 @@
 """Vendor BOM lines follow the quotation's rules (as the users themselves)."""
 
+from odoo.addons.marketplace_base.tests.common import click
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -20,8 +21,8 @@ class TestSecurity(VendorSpecCase):
         wizard = cls.env["vendor.spec.import"].create(
             {"order_id": cls.bobs_order.id, "paste": "PN\tQty\tUnit\nx1\t2\t150"}
         )
-        wizard.action_preview()
-        wizard.action_confirm()
+        click(wizard, "action_preview")
+        click(wizard, "action_confirm")
         cls.bobs_lines = cls.bobs_order.vendor_spec_line_ids
 
     def test_salesman_restricted_to_his_documents_cannot_see_or_change_others_lines(self):

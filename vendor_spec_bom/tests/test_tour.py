@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, tagged
 
-from .common import xlsx
+from .common import click, xlsx
 
 
 @tagged("post_install", "-at_install")
@@ -24,7 +24,7 @@ class TestVendorBomTour(HttpCase):
                 ),
             }
         )
-        wizard.action_import()
+        click(wizard, "action_import")
         partner = self.env["res.partner"].create({"name": "Tour customer"})
         order = self.env["sale.order"].create({"partner_id": partner.id})
         self.start_tour(
