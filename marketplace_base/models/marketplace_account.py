@@ -168,13 +168,22 @@ class MarketplaceAccount(models.Model):
 
     # ------------------------------------------------------------------- queue
     def _enqueue_job(
-        self, job_type, params=None, name=None, priority=None, scheduled_at=None, identity_key=None
+        self,
+        job_type,
+        params=None,
+        name=None,
+        priority=None,
+        scheduled_at=None,
+        identity_key=None,
+        reuse_states=("pending", "started"),
     ):
         """Queue a job for this account and wake the runner.
 
-        With an ``identity_key``, a pending or started job with the same
+        With an ``identity_key``, a job in ``reuse_states`` with the same
         account, type and key is returned instead of a new one, so a
-        schedule that outruns a slow API never piles up jobs.
+        schedule that outruns a slow API never piles up jobs. A job whose
+        work is read when it starts (pending events, say) reuses only a
+        pending one: a started one may have read before the new work came.
         """
         self.ensure_one()
         self._check_can_queue()
@@ -185,7 +194,7 @@ class MarketplaceAccount(models.Model):
                     ("account_id", "=", self.id),
                     ("job_type", "=", job_type),
                     ("identity_key", "=", identity_key),
-                    ("state", "in", ("pending", "started")),
+                    ("state", "in", list(reuse_states)),
                 ],
                 limit=1,
             )

@@ -365,9 +365,10 @@ class MarketplaceJob(models.Model):
             spent = max(0.0, (fields.Datetime.now() - self.started_at).total_seconds())
         return time.monotonic() + seconds - spent
 
-    def _continue(self, params):
+    def _continue(self, params, scheduled_at=None):
         """Queue the next part of this job (a long sync runs in parts, each one
-        well within a cron worker's time limit); return the new job."""
+        well within a cron worker's time limit), now or at ``scheduled_at``;
+        return the new job."""
         self.ensure_one()
         part = int((self.params or {}).get("part") or 1) + 1
         first_name = (self.params or {}).get("first_name") or self.name
@@ -376,6 +377,7 @@ class MarketplaceJob(models.Model):
             params={**params, "part": part, "first_name": first_name},
             name=self.env._("%(name)s (part %(part)s)", name=first_name, part=part),
             priority=self.priority,
+            scheduled_at=scheduled_at,
             identity_key=f"{self.job_type}-part-{self.id}",
         )
 

@@ -37,7 +37,6 @@ STATUS_NAMES = {
 }
 STATUS_CODES = {name.lower(): code for code, name in STATUS_NAMES.items()}
 #: What each Zortout status makes of the Odoo order.
-QUOTATION_STATUSES = {"Pending", "Waiting"}
 CONFIRMED_STATUSES = {"Packed", "Shipping", "Success", "Failed Shipment"}
 CANCELLED_STATUSES = {"Voided"}
 RETURNED_STATUSES = {"Returned"}
@@ -128,9 +127,7 @@ class ZortoutOrder:
     customer_address: str = ""
     reference: str = ""
     sales_channel: str = ""
-    payment_status: str = ""
     warehouse_code: str = ""
-    tracking_no: str = ""
     order_date: date | None = None
     updated_at: datetime | None = None
     updated_text: str = ""
@@ -209,9 +206,7 @@ def parse_order(item):
         customer_address=_text(item, "customeraddress"),
         reference=_text(item, "reference"),
         sales_channel=_text(item, "saleschannel"),
-        payment_status=_text(item, "paymentstatus"),
         warehouse_code=_text(item, "warehousecode"),
-        tracking_no=_text(item, "trackingno"),
         order_date=parse_date(item.get("orderdateString") or item.get("orderdate")),
         updated_at=parse_datetime(updated_text),
         updated_text=updated_text,
@@ -246,6 +241,19 @@ def _percent_kept(line):
     return line.total is None or exact == line.total
 
 
+def _amount_off(line):
+    """What Zortout took off a line whose discount is not kept as a percentage:
+    from its line total, else its discount amount, else its percentage."""
+    gross = line.quantity * line.unit_price
+    if line.discount_percent is None:
+        return line.discount_amount
+    if line.total is not None:
+        return gross - line.total
+    if line.discount_amount:
+        return line.discount_amount
+    return (gross * line.discount_percent / 100).quantize(CENT)
+
+
 def plan_lines(order, shipping_name="Shipping", discount_name="Discount"):
     """The Odoo lines of an order, whose total equals Zortout's by construction.
 
@@ -258,10 +266,8 @@ def plan_lines(order, shipping_name="Shipping", discount_name="Discount"):
     plans, discount = [], order.discount_amount
     for line in order.lines:
         percent = line.discount_percent if _percent_kept(line) else None
-        if percent is None and line.discount_percent is not None and line.total is not None:
-            discount += line.quantity * line.unit_price - line.total
-        elif percent is None:
-            discount += line.discount_amount
+        if percent is None:
+            discount += _amount_off(line)
         plans.append(
             LinePlan(
                 "product",

@@ -7,6 +7,8 @@ module decides what to send.
 import math
 from dataclasses import dataclass, field
 
+from odoo.addons.marketplace_stock.lib.stock_plan import normalize_sku
+
 
 def pushed_quantity(quantity, buffer=0):
     """Whole units Zortout gets: ``max(0, quantity - buffer)`` rounded down.
@@ -34,7 +36,7 @@ def plan_push(rows, last_pushed, buffer=0):
     """
     quantities, seen_twice = {}, set()
     for raw_sku, quantity in rows:
-        sku = (raw_sku or "").strip()
+        sku = normalize_sku(raw_sku)
         if not sku:
             continue
         if sku in quantities:

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.addons.marketplace_base.lib.summary import count_phrase
+from odoo.addons.marketplace_base.lib.summary import MAX_LISTED, count_phrase
 from odoo.addons.marketplace_base.tools import job_logger
 
 from ..clients.zortout import PAGE_SIZE
@@ -23,7 +23,6 @@ ZORTOUT_TZ = pytz.timezone("Asia/Bangkok")
 OVERLAP = timedelta(minutes=5)
 #: A first run, with no window start yet, reads this far back.
 FIRST_RUN = timedelta(days=1)
-MAX_LISTED = 200
 #: Orders per GetOrders page (Zortout allows 500 at most).
 ORDER_PAGE_SIZE = PAGE_SIZE
 #: Held quotations read again by each scheduled run, the longest waiting first.

@@ -149,10 +149,10 @@ class MarketplaceAccount(models.Model):
         result = push.result()
         result["summary"] = self._zortout_push_summary(result)
         if push.stopped_by or push.out_of_time:
-            follow_up = job._continue({})
+            delay = failure_delay(push.stopped_by, 1) if push.stopped_by else 0
+            later = fields.Datetime.now() + timedelta(seconds=delay) if delay else None
+            follow_up = job._continue({}, later)
             if push.stopped_by:
-                delay = failure_delay(push.stopped_by, 1)
-                follow_up.sudo().scheduled_at = fields.Datetime.now() + timedelta(seconds=delay)
                 result["stopped_by"] = error_text(push.stopped_by)
                 result["summary"] += self.env._(
                     "; stopped: %(error)s; the rest in job %(job)s, in %(delay)s s",

@@ -152,27 +152,17 @@ class MarketplaceAccount(models.Model):
     def _zortout_queue_webhook_job(self):
         """One pending processing job per account, however many events arrive.
 
-        A job already started may have read the events before this one, so
-        only a pending job counts (``_enqueue_job`` would return the started
-        one too). Like the schedule, it queues nothing for an account whose
-        sync is off or paused: its events wait (see the cron below).
+        Like the schedule, it queues nothing for an account archived, paused
+        or with its sync off: its events wait (see the cron below).
         """
-        if not self.sync_enabled or self.paused:
+        if not self.active or not self.sync_enabled or self.paused:
             return None
-        Job = self.env["marketplace.job"].sudo()
-        domain = [
-            ("account_id", "=", self.id),
-            ("job_type", "=", WEBHOOK_JOB),
-            ("identity_key", "=", WEBHOOK_KEY),
-        ]
-        pending = Job.search(domain + [("state", "=", "pending")], limit=1)
-        if pending:
-            return pending
-        job = self.sudo()._enqueue_job(
-            WEBHOOK_JOB, name=self.env._("Process Zortout Webhooks - %s", self.name)
+        return self.sudo()._enqueue_job(
+            WEBHOOK_JOB,
+            name=self.env._("Process Zortout Webhooks - %s", self.name),
+            identity_key=WEBHOOK_KEY,
+            reuse_states=("pending",),  # a started job may have read before this event
         )
-        job.identity_key = WEBHOOK_KEY
-        return job
 
     # -------------------------------------------------------------------- jobs
     def _run_job_process_zortout_webhooks(self, job):
@@ -187,6 +177,11 @@ class MarketplaceAccount(models.Model):
         )
         quantity = events.filtered(lambda e: EVENTS[e.event_type][0] == "quantity")
         orders = events - quantity
+        blank = quantity.filtered(lambda e: not event_skus(e.payload)) | orders.filtered(
+            lambda e: not event_order_ids(e.payload)
+        )
+        blank.write({"state": "skipped", "job_id": job.id, "note": "names no SKU or order id"})
+        quantity, orders = quantity - blank, orders - blank
         skus = list(dict.fromkeys(sku for e in quantity for sku in event_skus(e.payload)))
         order_ids = list(dict.fromkeys(i for e in orders for i in event_order_ids(e.payload)))
         result = {"events": len(events), "skus": len(skus), "orders": len(order_ids)}
@@ -216,7 +211,7 @@ class MarketplaceAccount(models.Model):
         jobs = [
             self._enqueue_job(
                 "sync_stock_from_zortout",
-                params={"warehouse_code": self.zortout_warehouse_code or None, "sku_list": chunk},
+                params={**self._zortout_stock_params(), "sku_list": chunk},
                 name=self.env._("Sync Stock from Zortout - %s (webhook)", self.name),
             )
             for chunk in split_every(CHUNK, skus, list)

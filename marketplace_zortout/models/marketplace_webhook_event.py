@@ -1,6 +1,8 @@
 """Webhook events as received: stored in milliseconds, processed by a job."""
 
-from odoo import fields, models
+import json
+
+from odoo import api, fields, models
 
 from ..lib.webhook import EVENTS
 
@@ -17,8 +19,14 @@ class MarketplaceWebhookEvent(models.Model):
     )
     company_id = fields.Many2one(related="account_id.company_id", store=True)
     event_type = fields.Selection([(name, name.upper()) for name in EVENTS], required=True)
-    payload = fields.Json(readonly=True)
+    payload = fields.Json(string="Payload (JSON)", readonly=True)
+    payload_text = fields.Text(string="Payload", compute="_compute_payload_text")
     received_at = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
     state = fields.Selection(EVENT_STATES, default="pending", required=True, index=True)
     note = fields.Char(help="What processing did with the event.")
     job_id = fields.Many2one("marketplace.job", string="Processed by", ondelete="set null")
+
+    @api.depends("payload")
+    def _compute_payload_text(self):
+        for event in self:
+            event.payload_text = json.dumps(event.payload, indent=2, ensure_ascii=False)

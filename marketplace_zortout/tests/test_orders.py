@@ -8,6 +8,7 @@ from unittest.mock import patch
 from psycopg2 import IntegrityError
 
 from odoo import fields
+from odoo.addons.marketplace_base.tests.common import click
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -91,7 +92,7 @@ class TestOrderImport(ZortoutCase):
         self.assertEqual(first.order_line.mapped("product_uom_qty"), [2, 1])
         self.assertEqual(first.warehouse_id, self.warehouse)
         self.assertEqual(first.partner_id.ref, "C00001")
-        action = job.action_view_records()
+        action = click(job, "action_view_records")
         self.assertEqual(self.SaleOrder.search(action["domain"]), first | second)
         request = self.order_requests()[-1]
         self.assertEqual(request.arg("limit"), "500")
@@ -255,14 +256,14 @@ class TestOrderImport(ZortoutCase):
     def test_date_range_button_imports_that_range_and_leaves_the_window(self):
         self.order(1, updated="2024-03-01 10:15")
         self.order(2, updated="2024-03-09 10:15")
-        action = self.account.action_zortout_import_orders_range()
+        action = click(self.account, "action_zortout_import_orders_range")
         self.assertEqual(action["res_model"], "marketplace.zortout.order.import")
         wizard = (
             self.env[action["res_model"]]
             .with_context(action["context"])
             .create({"date_from": "2024-03-01 00:00:00", "date_to": "2024-03-03 00:00:00"})
         )
-        wizard.action_import()
+        click(wizard, "action_import")
         self.run_jobs()
         self.assertTrue(self.so(1))
         self.assertFalse(self.so(2))

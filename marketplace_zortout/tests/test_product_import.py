@@ -1,6 +1,7 @@
 import time
 from unittest.mock import patch
 
+from odoo.addons.marketplace_base.tests.common import click
 from odoo.tests import tagged
 
 from .common import ZortoutCase
@@ -24,7 +25,7 @@ class TestProductImport(ZortoutCase):
         self.addCleanup(setattr, self.fake, "products", {})
 
     def import_products(self):
-        self.account.action_zortout_import_products()
+        click(self.account, "action_zortout_import_products")
         self.run_jobs()
         return self.env["marketplace.job"].search(
             [("account_id", "=", self.account.id), ("job_type", "=", "sync_products_from_zortout")],

@@ -63,7 +63,7 @@ class TestStockPush(ZortoutCase):
         self.assertEqual(job.result["duplicates_list"], ["DUP"], "two products, one SKU")
         self.assertIn("3 stocks pushed", job.summary)
         self.assertEqual(self.recorded(), {"A-1": 10, "A-2": 3, "NEG": 0})
-        action = job.action_view_records()
+        action = click(job, "action_view_records")
         pushed = self.env[action["res_model"]].search(action["domain"])
         self.assertEqual(pushed, self.a1 | self.a2 | self.neg)
 
@@ -205,7 +205,7 @@ class TestStockPush(ZortoutCase):
 
     def test_sync_stock_now_says_why_and_a_queued_sync_changes_nothing(self):
         with self.assertRaisesRegex(UserError, "Odoo is the stock master"):
-            self.account.action_zortout_sync_stock()
+            click(self.account, "action_zortout_sync_stock")
         job = self.sync()
         self.assertEqual(job.state, "done")
         self.assertIn("Skipped", job.summary)
@@ -213,13 +213,13 @@ class TestStockPush(ZortoutCase):
         self.assertFalse(self.requests_to("/v4/Product/GetProducts"))
 
     def test_push_now_queues_a_push_and_is_refused_for_a_zortout_master(self):
-        action = self.account.action_zortout_push_stock()
+        action = click(self.account, "action_zortout_push_stock")
         self.assertEqual(
             action["params"]["links"][0]["label"], "Push Stock to Zortout - Main store"
         )
         self.account.zortout_stock_master = "zortout"
         with self.assertRaisesRegex(UserError, "Zortout is the stock master"):
-            self.account.action_zortout_push_stock()
+            click(self.account, "action_zortout_push_stock")
 
     def test_changing_master_or_field_written_makes_the_next_push_send_everything(self):
         self.push()
@@ -246,4 +246,4 @@ class TestStockPush(ZortoutCase):
         self.assertEqual(self.recorded(), {"A-1": 10, "A-2": 3, "NEG": 0})
         self.account.zortout_stock_master = "zortout"
         with self.assertRaisesRegex(UserError, "Zortout is the stock master"):
-            self.account.action_zortout_push_all_stock()
+            click(self.account, "action_zortout_push_all_stock")

@@ -2,6 +2,7 @@ import time
 from contextlib import contextmanager
 from unittest.mock import patch
 
+from odoo.addons.marketplace_base.tests.common import click
 from odoo.tests import tagged
 
 from .common import ZortoutCase
@@ -25,7 +26,7 @@ class TestStockSync(ZortoutCase):
             self.assertIn("Main store", move.reference)
         self.assertEqual(job.result["stocks_updated"], 2, "NEG is 0 already: -5 applies as 0")
         self.assertIn("2 stocks updated", job.summary)
-        action = job.action_view_records()
+        action = click(job, "action_view_records")
         self.assertEqual(self.env[action["res_model"]].search(action["domain"]), moves)
 
     def test_second_run_without_remote_change_moves_nothing(self):
@@ -46,7 +47,7 @@ class TestStockSync(ZortoutCase):
 
     def test_warehouse_code_limits_to_that_warehouse(self):
         self.account.zortout_warehouse_code = "W2"
-        self.account.action_zortout_sync_stock()
+        click(self.account, "action_zortout_sync_stock")
         self.run_jobs()
         self.assertEqual(self.on_hand(self.a1), 5)
         self.assertEqual(self.on_hand(self.a2), 0)
@@ -163,7 +164,7 @@ class TestStockSync(ZortoutCase):
         self.assertTrue(line.synced_at)
 
     def test_test_connection_names_the_warehouses(self):
-        action = self.account.action_test_connection()
+        action = click(self.account, "action_test_connection")
         self.assertIn("W1", action["params"]["message"])
 
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields
+from odoo.addons.marketplace_base.tests.common import click
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
@@ -148,7 +149,7 @@ class TestWebhooks(ZortoutCase, HttpCase):
         self.account._zortout_receive_webhook("updateproductquantity", product_event("S0001", 2))
         process = self.jobs("process_zortout_webhooks")
         with patch.object(type(self.env["marketplace.job"]), "_wake_runner"):
-            process.action_run_now()
+            click(process, "action_run_now")
         syncs = self.jobs("sync_stock_from_zortout")
         self.assertEqual([len(j.params["sku_list"]) for j in syncs], [200, 200, 50])
         self.assertEqual([s for j in syncs for s in j.params["sku_list"]], skus)
@@ -197,7 +198,7 @@ class TestWebhooks(ZortoutCase, HttpCase):
     def test_register_webhooks_sends_this_accounts_urls_and_token(self):
         self.account.sudo().zortout_webhook_token = False
         self.assertEqual(self.account.zortout_webhook_state, "none")
-        self.account.action_zortout_register_webhooks()
+        click(self.account, "action_zortout_register_webhooks")
         token = self.account.sudo().zortout_webhook_token
         self.assertGreaterEqual(len(token), 40)
         base = f"{self.base_url()}/marketplace/zortout/{self.account.id}/webhook/"
@@ -240,12 +241,33 @@ class TestWebhooks(ZortoutCase, HttpCase):
 
     def test_events_left_without_a_job_get_one_from_the_schedule(self):
         self.account._zortout_receive_webhook("updateproductquantity", product_event("A-1", 1))
-        self.jobs("process_zortout_webhooks").action_cancel()
+        click(self.jobs("process_zortout_webhooks"), "action_cancel")
         self.events().received_at = "2000-01-01 00:00:00"
         self.env.ref("marketplace_zortout.ir_cron_queue_webhooks").method_direct_trigger()
         self.assertEqual(
             self.jobs("process_zortout_webhooks").mapped("state"), ["cancelled", "pending"]
         )
+
+    def test_events_of_an_account_archived_since_wait_without_a_job(self):
+        self.account._zortout_receive_webhook("updateproductquantity", product_event("A-1", 1))
+        click(self.jobs("process_zortout_webhooks"), "action_cancel")
+        self.account.active = False
+        self.events().received_at = "2000-01-01 00:00:00"
+        self.env.ref("marketplace_zortout.ir_cron_queue_webhooks").method_direct_trigger()
+        self.assertEqual(self.jobs("process_zortout_webhooks").mapped("state"), ["cancelled"])
+        self.assertEqual(self.events().state, "pending")
+
+    def test_events_naming_nothing_are_skipped_with_a_note(self):
+        for event, body in (
+            ("updateproductquantity", {"stock": "3"}),
+            ("addorder", {"number": "SO-9"}),
+        ):
+            self.post(f"/marketplace/zortout/{self.account.id}/webhook/{event}", body)
+        self.run_jobs()
+        self.assertEqual(set(self.events().mapped("state")), {"skipped"})
+        self.assertEqual(set(self.events().mapped("note")), {"names no SKU or order id"})
+        self.assertFalse(self.jobs("sync_stock_from_zortout"))
+        self.assertFalse(self.jobs("import_orders_from_zortout"))
 
 
 @tagged("post_install", "-at_install")

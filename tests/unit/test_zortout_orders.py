@@ -30,6 +30,17 @@ def make(server, orders):
     return fake, ZortoutClient("shop", "key", "secret", base_url=fake.url, timeout=5)
 
 
+def test_a_percentage_without_line_total_or_amount_is_still_taken_off():
+    item = make_order(1, [("B", 3, "33.33", "10%")])
+    for key in ("totalprice", "discountamount"):
+        del item["list"][0][key]
+    plans = plan_lines(parse_order(item))
+    assert [(p.sku, p.discount, p.price_unit) for p in plans] == [
+        ("B", 0, Decimal("33.33")),
+        ("", 0, Decimal("-10.00")),
+    ]
+
+
 @pytest.mark.parametrize(
     ("value", "name"),
     [("Pending", "Pending"), ("packed", "Packed"), (5, "Packed"), ("7", "Failed Shipment")],
