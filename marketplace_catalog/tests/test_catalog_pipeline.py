@@ -3,6 +3,7 @@ from datetime import timedelta
 from decimal import Decimal
 from unittest.mock import patch
 
+from odoo.addons.marketplace_base.tests.common import click
 from odoo.tests import tagged
 
 from ..lib.item import ItemClass, ListPrice, Matrix, RejectedItem, WarehouseStock
@@ -39,7 +40,7 @@ class TestCatalogPipeline(CatalogPipelineCase):
     def test_the_job_links_the_products_it_created_or_changed(self):
         self.serve(item("A"), item("B"))
         first = self.sync()
-        action = first.action_view_records()
+        action = click(first, "action_view_records")
         self.assertEqual(action["res_model"], "product.template")
         templates = self.env["product.template"].search(action["domain"])
         self.assertEqual(templates, (self.product("A") | self.product("B")).product_tmpl_id)

@@ -1,3 +1,4 @@
+from odoo.addons.marketplace_base.tests.common import click
 from odoo.tests import tagged
 
 from .common import TestChannelCase
@@ -46,12 +47,12 @@ class TestEnqueue(TestChannelCase):
 
     def test_jobs_smart_button_shows_the_account_jobs(self):
         job = self.enqueue()
-        action = self.account.action_view_jobs()
+        action = click(self.account, "action_view_jobs")
         self.assertEqual(self.env["marketplace.job"].search(action["domain"]), job)
 
     def test_test_connection_reports_success_and_failure(self):
-        action = self.account.action_test_connection()
+        action = click(self.account, "action_test_connection")
         self.assertEqual(action["params"]["type"], "success")
         self.account.test_api_key = False
         with self.assertRaisesRegex(Exception, "No API key set"):
-            self.account.action_test_connection()
+            click(self.account, "action_test_connection")

@@ -1,3 +1,4 @@
+from odoo.addons.marketplace_base.tests.common import click
 from odoo.tests import new_test_user, tagged
 
 from .common import TestChannelCase
@@ -84,11 +85,11 @@ class TestJobScreens(TestChannelCase):
 
     def test_list_buttons_act_on_every_selected_job(self):
         jobs = self.enqueue() | self.enqueue()
-        jobs.action_cancel()
+        click(jobs, "action_cancel")
         self.assertEqual(set(jobs.mapped("state")), {"cancelled"})
-        jobs.action_retry()
+        click(jobs, "action_retry")
         self.assertEqual(set(jobs.mapped("state")), {"pending"})
-        jobs.action_run_now()
+        click(jobs, "action_run_now")
         self.assertEqual(set(jobs.mapped("state")), {"done"})
 
     def test_the_records_button_opens_what_the_job_linked(self):
@@ -97,7 +98,7 @@ class TestJobScreens(TestChannelCase):
         job._link_records(partners)
         job._link_records(partners[:1])
         self.assertEqual(job.record_count, 2)
-        action = job.action_view_records()
+        action = click(job, "action_view_records")
         self.assertEqual(action["res_model"], "res.partner")
         self.assertEqual(self.env["res.partner"].search(action["domain"]), partners)
 

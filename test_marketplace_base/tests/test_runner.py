@@ -3,6 +3,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields
+from odoo.addons.marketplace_base.tests.common import click
 from odoo.tests import tagged
 from odoo.tools import config
 
@@ -115,19 +116,19 @@ class TestRunner(TestChannelCase):
     def test_retry_and_cancel_buttons(self):
         job = self.enqueue(action="fail")
         self.run_jobs()
-        job.action_retry()
+        click(job, "action_retry")
         self.assertEqual((job.state, job.attempts, job.error_message), ("pending", 0, False))
-        job.action_cancel()
+        click(job, "action_cancel")
         self.assertEqual(job.state, "cancelled")
         self.run_jobs()
         self.assertEqual(job.state, "cancelled", "a cancelled job never runs")
         with self.assertRaisesRegex(Exception, "Only pending jobs"):
-            job.action_cancel()
+            click(job, "action_cancel")
 
     def test_run_now_executes_a_pending_job_immediately(self):
         job = self.enqueue(items=7)
         job.scheduled_at = fields.Datetime.now() + timedelta(hours=1)
-        job.action_run_now()
+        click(job, "action_run_now")
         self.assertEqual(job.state, "done")
         self.assertEqual(job.result["items_done"], 7)
 

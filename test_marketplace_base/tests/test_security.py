@@ -2,6 +2,7 @@ import logging
 from unittest.mock import patch
 
 from odoo.addons.marketplace_base.models import marketplace_job_runner as job_runner
+from odoo.addons.marketplace_base.tests.common import click
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -46,9 +47,9 @@ class TestSecurity(TestChannelCase):
     def test_user_can_queue_retry_and_cancel_jobs(self):
         account = self.account.with_user(self.user)
         job = account._enqueue_job("test_task")
-        job.action_cancel()
+        click(job, "action_cancel")
         self.assertEqual(job.state, "cancelled")
-        job.action_retry()
+        click(job, "action_retry")
         self.assertEqual(job.state, "pending")
 
     def test_users_cannot_write_states_results_or_parameters(self):
