@@ -94,14 +94,20 @@ class MarketplaceAccount(models.Model):
     )
 
     def _catalog_picture_hosts(self):
-        """The account's own hosts (its URL settings): pictures there are
-        fetched even on a private network, all others only when public."""
+        """The account's own hosts (its channel's URL settings): pictures there
+        are fetched even on a private network, all others only when public.
+        Other channels' URLs, and Odoo's own (a webhook URL), are not its hosts."""
         self.ensure_one()
         account = self.sudo()
+        prefix = f"{account.channel}_"
         return {
             host_of(account[name])
             for name, field in self._fields.items()
-            if name.endswith("_url") and field.type == "char" and account[name]
+            if name.startswith(prefix)
+            and name.endswith("_url")
+            and field.type == "char"
+            and not field.compute
+            and account[name]
         } - {""}
 
     @api.model

@@ -144,6 +144,16 @@ class TestDkHomeSync(DkHomeCase):
         self.assertEqual(self.on_hand("HAM-1"), 7)
         self.assertEqual(self.on_hand("LAST-1"), 0, "LastAvailableStock is no warehouse's")
 
+    def test_pictures_trust_only_this_channels_hosts(self):
+        account = self.account.sudo()
+        account.dkhome_picture_base_url = "http://10.1.2.3:8080/img"
+        other = "mouser_api_url"  # another channel's setting, on every account
+        self.assertIn(other, account._fields, "the Odoo tier installs the whole suite")
+        account[other] = "http://10.9.9.9/api"
+        hosts = account._catalog_picture_hosts()
+        self.assertIn("10.1.2.3", hosts)
+        self.assertNotIn("10.9.9.9", hosts, "another channel's setting is not this ERP's host")
+
     def test_images_only_from_pim_reads_no_pictures(self):
         self.account.dkhome_images_only_from_pim = True
         job = self.sync()
