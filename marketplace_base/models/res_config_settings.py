@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 
-DEFAULT_RUNNER_SLOTS = 2
-MAX_RUNNER_SLOTS = 32
+from .marketplace_account import DEFAULT_PAUSE_AFTER
+from .marketplace_job import DEFAULT_PART_SECONDS
 
 
 class ResConfigSettings(models.TransientModel):
@@ -9,7 +9,6 @@ class ResConfigSettings(models.TransientModel):
 
     marketplace_runner_slots = fields.Integer(
         string="Runner slots",
-        default=DEFAULT_RUNNER_SLOTS,
         help="How many jobs of different accounts may run at the same time: one "
         "'Marketplace: Run Jobs' scheduled action per slot. Odoo's cron workers run "
         "one slot each at a time, so more slots than cron workers (all servers "
@@ -25,14 +24,14 @@ class ResConfigSettings(models.TransientModel):
     marketplace_part_seconds = fields.Integer(
         string="Job part (s)",
         config_parameter="marketplace_base.part_seconds",
-        default=50,
+        default=DEFAULT_PART_SECONDS,
         help="How long one part of a long job (a large stock or catalogue sync) runs "
         "before the rest continues as a new job.",
     )
     marketplace_pause_after_failures = fields.Integer(
         string="Pause after failures in a row",
         config_parameter="marketplace_base.pause_after_failures",
-        default=5,
+        default=DEFAULT_PAUSE_AFTER,
         help="An account whose jobs fail this many times in a row is paused: its scheduled "
         "jobs stop until a job started by hand succeeds (0: never pause).",
     )

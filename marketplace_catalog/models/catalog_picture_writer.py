@@ -86,7 +86,6 @@ class CatalogPictureWriter(models.AbstractModel):
         return cache
 
     @api.model
-    @api.model
     def _picture_failed(self, sync, url, reason):
         sync.counters["pictures_failed"] += 1
         failures = sync.counters.setdefault("picture_failures", [])
