@@ -30,6 +30,11 @@ class MarketplaceAccount(models.Model):
             )
         return account
 
+    def _test_connection(self):
+        if self.channel != "partnumber_books":
+            return super()._test_connection()
+        return self.env["vendor.partnumber.book"]._book_server_client().check_connection()
+
     def _run_job_pull_partnumber_books(self, job):
         books = self.env["vendor.partnumber.book"]._pull_books(self.company_id, retryable=True)
         return {"books pulled": len(books), "items": sum(books.mapped("item_count"))}

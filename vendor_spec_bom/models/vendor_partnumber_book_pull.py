@@ -49,17 +49,22 @@ class VendorPartnumberBook(models.Model):
         return jobs
 
     @api.model
+    def _book_server_client(self):
+        """The client of the book server set in Sales settings."""
+        params = self.env["ir.config_parameter"].sudo()
+        url = params.get_param("vendor_spec_bom.book_server_url")
+        if not url:
+            raise UserError(self.env._("Set the partnumber book server in Sales settings first."))
+        return BookServerClient(url, params.get_param("vendor_spec_bom.book_server_token") or "")
+
+    @api.model
     def _pull_books(self, company=None, retryable=False):
         """Create the books the server has and we have not pulled yet; all or nothing.
 
         A server that is down or slow is a ``UserError`` for a button, and a
         retryable failure for a job (``retryable``).
         """
-        params = self.env["ir.config_parameter"].sudo()
-        url = params.get_param("vendor_spec_bom.book_server_url")
-        if not url:
-            raise UserError(self.env._("Set the partnumber book server in Sales settings first."))
-        client = BookServerClient(url, params.get_param("vendor_spec_bom.book_server_token") or "")
+        client = self._book_server_client()
         company = company or self.env.company
         known = set(
             self.with_context(active_test=False)

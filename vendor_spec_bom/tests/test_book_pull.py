@@ -108,6 +108,11 @@ class TestBookPull(VendorSpecCase, MarketplaceQueueCase):
         self.assertEqual(len(pulled.filtered(lambda b: b.company_id == other)), 2)
         self.assertEqual(len(pulled.filtered(lambda b: b.company_id == self.env.company)), 2)
 
+    def test_the_book_server_accounts_test_connection_asks_the_server(self):
+        account = self.env["marketplace.account"]._partnumber_book_account(self.env.company)
+        action = click(account, "action_test_connection")
+        self.assertIn("The book server lists 2 book(s)", action["params"]["message"])
+
     def test_schedule_without_a_server_queues_nothing(self):
         self.env["ir.config_parameter"].set_param("vendor_spec_bom.book_server_url", "")
         self.assertFalse(self.env["vendor.partnumber.book"]._cron_pull_books())
