@@ -40,7 +40,7 @@ SEPARATOR = "|"
 
 def is_suspect(part_number):
     """True when Mouser is likely to refuse the number's characters."""
-    return not part_number.isascii() or not part_number.isprintable()
+    return not part_number.isascii() or SEPARATOR in part_number or not part_number.isprintable()
 
 
 class Bisection:
