@@ -1,17 +1,20 @@
 """Zortout (ZORT) Open API v4 client.
 
 Every call sends the three authentication headers ``storename``, ``apikey``
-and ``apisecret``. Answers wrap their payload with a ``res`` status object::
+and ``apisecret``. Answers carry a status, wrapped or flat (both are read,
+see ``lib/answers.py`` for the sources)::
 
     {"res": {"resCode": "200", "resDesc": ""}, "list": [...], "count": 1234}
+    {"resCode": "200", "resDesc": "", "list": [...], "count": 1234}
 
-Business errors come as HTTP 200 with another ``resCode``; code ``100`` is a
-daily-quota notice that comes with a successful read and is kept in
-``client.notices``. Numbers arrive as strings ("12", "-3", "1,234.50", "").
+Business errors come as HTTP 200 with another ``resCode``. On reads, code
+``100`` is a daily-quota notice that comes with the data and is kept in
+``client.notices``; on writes only ``200`` is success. Numbers arrive as
+strings ("12", "-3", "1,234.50", "").
 
-Writes (stock lists, webhook settings) are POSTs with a JSON body and the
-same ``res`` answer; a stock list answer also names, per SKU, what Zortout
-did not write (see ``rejected_skus``).
+Writes (stock lists, webhook settings) are POSTs with a JSON body; a stock
+list answer says per SKU what Zortout wrote (``detail.stockupdate``, see
+``stock_write_result``).
 """
 
 from dataclasses import dataclass, field
@@ -21,6 +24,14 @@ from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.http import JsonHttpClient
 from odoo.addons.marketplace_base.lib.paging import PageGuard
 
+from ..lib.answers import (
+    QUOTA_NOTICE,
+    SUCCESS,
+    answer_data,
+    answer_part,
+    answer_status,
+    stock_write_result,
+)
 from ..lib.numbers import parse_number
 from ..lib.orders import DATETIME_FORMAT, parse_order
 
@@ -30,11 +41,7 @@ PAGE_SIZE = 500
 PUSH_BATCH = 100
 STOCK_ENDPOINT = "Product/UpdateProductStockList"
 AVAILABLE_STOCK_ENDPOINT = "Product/UpdateProductAvailableStockList"
-#: Lists of a stock write answer naming SKUs not written.
-REJECTION_LISTS = ("faillist", "notupdatelist")
-REASON_KEYS = ("reason", "message", "resDesc", "desc", "description", "error")
-OK_CODES = {"200", "100"}
-QUOTA_NOTICE = "100"
+READ_CODES = {SUCCESS, QUOTA_NOTICE}
 
 __all__ = ["ZortoutClient", "parse_number"]
 
@@ -124,26 +131,55 @@ class ZortoutClient(JsonHttpClient):
 
     def _get(self, endpoint, params=None, headers=None):
         payload = self._request("GET", endpoint, params=params, headers=headers)
-        return self._check_res(payload, endpoint)
+        return self._check_read(payload, endpoint)
 
     def _post(self, endpoint, body, params=None):
-        """POST ``body`` as JSON; the answer is checked like a read's."""
+        """POST ``body`` as JSON; ``(payload, status)``, a refusal raises."""
         payload = self._request("POST", endpoint, params=params, json=body)
-        return self._check_res(payload, endpoint)
+        return payload, self._check_write(payload, endpoint)
 
-    def _check_res(self, payload, endpoint):
-        """``payload`` when its ``res`` says success; a business error raises."""
-        res = self.field(payload, "res", endpoint, dict)
-        code = str(self.field(res, "resCode", endpoint, (str, int)))
-        description = self.redact(str(res.get("resDesc") or "").strip())
-        if code not in OK_CODES:
+    def _check_read(self, payload, endpoint):
+        """``payload`` when its status is success or the quota notice.
+
+        An answer without any status is taken as it comes (a public Odoo
+        integration reads it so), a bare JSON array as the list itself; its
+        data is then checked where it is used.
+        """
+        if isinstance(payload, list):
+            return payload
+        if not isinstance(payload, dict):
             raise MarketplaceError(
-                f"Zortout refused {endpoint} (code {code}): {description or 'no description'}"
+                f"Zortout {endpoint}: expected a JSON object, got {type(payload).__name__}."
             )
-        if code == QUOTA_NOTICE:
+        status = answer_status(payload)
+        if status.code is not None and status.code not in READ_CODES:
+            raise self._refusal(endpoint, status)
+        if status.code == QUOTA_NOTICE:
             # Zortout repeats the notice on every page, its counter moving.
-            self.notices[:] = [description or "daily quota notice"]
+            self.notices[:] = [self.redact(status.description) or "daily quota notice"]
         return payload
+
+    def _check_write(self, payload, endpoint):
+        """The status of a write answer; any code but 200 is a refusal.
+
+        Code 100 means success only on reads (the quota notice); on a write
+        nothing establishes it, so it refuses too. A write answer without a
+        status is returned for its per-SKU lists to decide.
+        """
+        if not isinstance(payload, dict):
+            raise MarketplaceError(
+                f"Zortout {endpoint}: expected a JSON object, got {type(payload).__name__}."
+            )
+        status = answer_status(payload)
+        if status.code is not None and status.code != SUCCESS:
+            raise self._refusal(endpoint, status)
+        return status
+
+    def _refusal(self, endpoint, status):
+        description = self.redact(status.description)
+        return MarketplaceError(
+            f"Zortout refused {endpoint} (code {status.code}): {description or 'no description'}"
+        )
 
     def _pages(self, endpoint, params, headers=None, limit=PAGE_SIZE):
         """Yield the raw item lists of a paged read; any failing page raises.
@@ -165,8 +201,8 @@ class ZortoutClient(JsonHttpClient):
         self.page_counts = []
         while True:
             payload = self._get(endpoint, params={**params, "page": page}, headers=headers)
-            items = self.field(payload, "list", endpoint, list)
-            count = parse_number(payload.get("count"), f"{endpoint} 'count'")
+            items = self._list(payload, endpoint)
+            count = parse_number(answer_part(payload, "count"), f"{endpoint} 'count'")
             self.page_counts.append(None if count is None else int(count))
             if page == first_page and count is not None:
                 guard.expect_total(max(int(count) - seen, 0))
@@ -238,6 +274,7 @@ class ZortoutClient(JsonHttpClient):
         order_ids=None,
         limit=PAGE_SIZE,
         first_page=1,
+        order_numbers=None,
     ):
         """Yield ``(page number, orders, problems)`` of GetOrders, page by page.
 
@@ -254,7 +291,11 @@ class ZortoutClient(JsonHttpClient):
             params["updatedatetimeafter"] = updated_after.strftime(DATETIME_FORMAT)
         if updated_before:
             params["updatedatetimebefore"] = updated_before.strftime(DATETIME_FORMAT)
-        headers = {"orderidlist": ",".join(str(int(i)) for i in order_ids)} if order_ids else None
+        headers = None
+        if order_ids:
+            headers = {"orderidlist": ",".join(str(int(i)) for i in order_ids)}
+        elif order_numbers:
+            headers = {"numberlist": ",".join(str(n).strip() for n in order_numbers)}
         for page, items in self._numbered_pages(endpoint, params, headers, limit, first_page):
             orders, problems = [], []
             for item in items:
@@ -265,6 +306,18 @@ class ZortoutClient(JsonHttpClient):
                     problems.append((order_id, str(exc)))
             yield page, orders, problems
 
+    def _list(self, payload, endpoint):
+        """The ``list`` of a read answer, beside its status or inside ``res``."""
+        items = payload if isinstance(payload, list) else answer_part(payload, "list")
+        if items is None:
+            keys = ", ".join(sorted(payload)) or "none"
+            raise MarketplaceError(f"Zortout {endpoint}: the answer has no 'list' (keys: {keys}).")
+        if not isinstance(items, list):
+            raise MarketplaceError(
+                f"Zortout {endpoint}: 'list' is not a list ({type(items).__name__})."
+            )
+        return items
+
     def get_warehouses(self):
         endpoint = "Warehouse/GetWarehouses"
         payload = self._get(endpoint)
@@ -274,7 +327,7 @@ class ZortoutClient(JsonHttpClient):
                 code=str(self.field(item, "code", endpoint)),
                 name=str(item.get("name") or ""),
             )
-            for item in self.field(payload, "list", endpoint, list)
+            for item in self._list(payload, endpoint)
         ]
 
     def check_connection(self):
@@ -288,16 +341,25 @@ class ZortoutClient(JsonHttpClient):
     def update_stock_list(self, stocks, warehouse_code=None, available=False):
         """Write ``[(sku, whole quantity), ...]`` (at most ``PUSH_BATCH``) to Zortout.
 
-        Returns ``{sku: reason}`` of the SKUs Zortout did not write; a
-        whole-request business error raises and means nothing was written.
-        ``available`` writes the available stock instead of the stock.
-        Without ``warehouse_code`` Zortout writes to its default warehouse.
+        Returns a ``StockWrite``: the SKUs written, refused (``faillist``,
+        ``notupdatelist``) and left in doubt. A refused request (any code but
+        200) raises: nothing was written. ``available`` writes the available
+        stock instead of the stock. Without ``warehouse_code`` Zortout writes
+        to its default warehouse.
         """
         endpoint = AVAILABLE_STOCK_ENDPOINT if available else STOCK_ENDPOINT
         params = {"warehousecode": warehouse_code} if warehouse_code else None
         body = {"stocks": [{"sku": sku, "stock": int(quantity)} for sku, quantity in stocks]}
-        payload = self._post(endpoint, body, params=params)
-        return rejected_skus(payload, endpoint)
+        payload, status = self._post(endpoint, body, params=params)
+        result = stock_write_result(payload, [sku for sku, _quantity in stocks])
+        if status.code is None and not result.has_lists:
+            keys = ", ".join(sorted(payload)) or "none"
+            raise MarketplaceError(
+                f"Zortout {endpoint}: the answer carries neither a status nor a per-SKU "
+                f"result (keys: {keys}); nothing is taken as written."
+            )
+        result.notes = [self.redact(note) for note in result.notes]
+        return result
 
     def update_webhook(self, key1, key2, key3, urls):
         """Set the store's webhook (``urls``: ``{"updatequantityurl": url, ...}``).
@@ -306,36 +368,13 @@ class ZortoutClient(JsonHttpClient):
         """
         self._more_secrets.append(key1)  # sent in the body: an echoing answer hides it
         body = {"key1": key1, "key2": key2, "key3": key3, **urls}
-        return self._post("Webhook/UpdateWebhook", body)
+        payload, _status = self._post("Webhook/UpdateWebhook", body)
+        return payload
 
     def get_webhook(self):
-        """The store's webhook settings as Zortout reports them (a dict)."""
-        payload = self._get("Webhook/GetWebhook")
-        # No sample answer was found: the settings either sit beside "res"
-        # or in one object next to it; both are read.
-        data = {key: value for key, value in payload.items() if key != "res"}
-        nested = [value for value in data.values() if isinstance(value, dict)]
-        return nested[0] if len(data) == 1 and nested else data
+        """The store's webhook settings as Zortout reports them (a dict).
 
-
-def rejected_skus(payload, endpoint=STOCK_ENDPOINT):
-    """``{sku: reason}`` from a stock write answer's ``faillist`` and ``notupdatelist``.
-
-    No recorded sample answer was found: the list names come from the API
-    reference's field names, and an item may be a plain SKU string or an
-    object with ``sku`` and a reason, so both are read.
-    """
-    rejected = {}
-    for key in REJECTION_LISTS:
-        items = payload.get(key) or []
-        if not isinstance(items, list):
-            raise MarketplaceError(f"Zortout {endpoint}: '{key}' is not a list ({items!r:.100}).")
-        for item in items:
-            if isinstance(item, dict):
-                sku = str(item.get("sku") or "").strip()
-                reason = next((str(item[k]) for k in REASON_KEYS if item.get(k)), "")
-            else:
-                sku, reason = str(item or "").strip(), ""
-            if sku:
-                rejected[sku] = f"{key}: {reason}" if reason else key
-    return rejected
+        No sample answer was found: the settings are read from ``detail``,
+        beside the status, or from the one object next to it.
+        """
+        return answer_data(self._get("Webhook/GetWebhook"))

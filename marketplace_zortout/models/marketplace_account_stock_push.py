@@ -172,13 +172,20 @@ class MarketplaceAccount(models.Model):
     def _zortout_push_summary(self, result):
         parts = [
             count_phrase(result["stocks_pushed"], "stock pushed", "stocks pushed"),
-            count_phrase(result["unchanged"], "unchanged"),
+            count_phrase(result["unchanged"], "unchanged", "unchanged"),
         ]
         if result["rejected"]:
             parts.append(
                 self.env._(
                     "%s refused by Zortout (sent again next push)",
                     count_phrase(result["rejected"], "SKU"),
+                )
+            )
+        if result["unconfirmed"]:
+            parts.append(
+                self.env._(
+                    "%s not confirmed by Zortout's answer (sent again next push)",
+                    count_phrase(result["unconfirmed"], "SKU"),
                 )
             )
         if result["duplicates_list"]:
@@ -238,8 +245,14 @@ class _Push:
         self.deadline = deadline
         self.log = log
         self.Pushed = account.env["marketplace.zortout.pushed.stock"]
-        self.counters = {"products_seen": 0, "stocks_pushed": 0, "unchanged": 0, "rejected": 0}
-        self.rejected, self.duplicates = [], []
+        self.counters = {
+            "products_seen": 0,
+            "stocks_pushed": 0,
+            "unchanged": 0,
+            "rejected": 0,
+            "unconfirmed": 0,
+        }
+        self.rejected, self.duplicates, self.unconfirmed, self.notes = [], [], [], []
         self.sent = 0
         self.product_ids = set()  # the products Zortout accepted, for the job's button
         self.out_of_time = False
@@ -266,24 +279,33 @@ class _Push:
                 self.out_of_time = True
                 return False
             try:
-                rejected = self.client.update_stock_list(batch, code, available=available)
+                written = self.client.update_stock_list(batch, code, available=available)
             except RetryableJobError as exc:
                 if not self.sent:
                     raise  # nothing went through: the runner retries the job
                 self.stopped_by = exc
                 return False
             self.sent += 1
-            accepted = [(product_ids[sku], sku, qty) for sku, qty in batch if sku not in rejected]
+            quantities = dict(batch)
+            accepted = [(product_ids[sku], sku, quantities[sku]) for sku in written.accepted]
             self.Pushed._record(self.account, code, accepted)
             self.product_ids.update(product_id for product_id, _sku, _qty in accepted)
             self.counters["stocks_pushed"] += len(accepted)
-            self.counters["rejected"] += len(rejected)
-            self.rejected += [f"{sku}: {reason}" for sku, reason in rejected.items()]
+            self.counters["rejected"] += len(written.rejected)
+            self.counters["unconfirmed"] += len(written.unconfirmed)
+            self.rejected += [f"{sku}: {reason}" for sku, reason in written.rejected.items()]
+            self.unconfirmed += written.unconfirmed
+            self.notes += [note for note in written.notes if note not in self.notes]
         return True
 
     def result(self):
-        return {
+        result = {
             **self.counters,
             "rejected_list": self.rejected[:MAX_LISTED],
             "duplicates_list": self.duplicates[:MAX_LISTED],
         }
+        if self.unconfirmed:
+            result["unconfirmed_list"] = self.unconfirmed[:MAX_LISTED]
+        if self.notes:
+            result["zortout_answer_notes"] = self.notes[:MAX_LISTED]
+        return result

@@ -53,7 +53,9 @@ class ZortoutCase(MarketplaceQueueCase):
         self.fake.available = {}
         self.fake.pushes = []
         self.fake.reject = {}
-        self.fake.rejection_shape = "object"
+        self.fake.read_form = "wrapped"
+        self.fake.write_form = "flat"
+        self.fake.write_answer = None
         self.fake.push_res_code = None
         self.fake.push_fail = None
         self.fake.webhook = {}

@@ -61,7 +61,7 @@ class TestStockPush(ZortoutCase):
         self.assertEqual(self.sent(), [{"A-1": 10, "A-2": 3, "NEG": 0}])
         self.assertEqual(self.fake.stock["W1"]["A-1"], 10)
         self.assertEqual(job.result["duplicates_list"], ["DUP"], "two products, one SKU")
-        self.assertIn("3 stocks pushed", job.summary)
+        self.assertIn("3 stocks pushed, 0 unchanged", job.summary)
         self.assertEqual(self.recorded(), {"A-1": 10, "A-2": 3, "NEG": 0})
         action = click(job, "action_view_records")
         pushed = self.env[action["res_model"]].search(action["domain"])
@@ -129,33 +129,61 @@ class TestStockPush(ZortoutCase):
         self.assertEqual(by_code["W2"], {"A-1": 2, "A-2": 0, "NEG": 0})
 
     def test_skus_zortout_refused_are_listed_not_recorded_and_sent_again(self):
-        self.fake.rejection_shape = "string"
-        self.fake.reject = {"A-2": ("faillist", ""), "NEG": ("notupdatelist", "")}
+        """Zortout names refused SKUs in ``detail.stockupdate`` (the C# client's
+        answer classes); they were once read at the top level only, so a
+        refused push ended "3 stocks pushed, 0 rejected" and was never sent again."""
+        for form in ("flat", "wrapped"):
+            with self.subTest(form=form):
+                self.env["marketplace.zortout.pushed.stock"].search([]).unlink()
+                self.fake.write_form = form
+                self.fake.reject = {"A-2": "faillist", "NEG": "notupdatelist"}
+                job = self.push()
+                self.assertEqual(job.state, "done", job.error_message)
+                self.assertEqual(
+                    job.result["rejected_list"], ["A-2: faillist", "NEG: notupdatelist"]
+                )
+                self.assertEqual(job.result["stocks_pushed"], 1)
+                self.assertIn("1 stock pushed, 0 unchanged, 2 SKUs refused by Zortout", job.summary)
+                self.assertEqual(self.recorded(), {"A-1": 10})
+
+                self.fake.reject = {"NEG": "notupdatelist"}
+                job = self.push()
+                self.assertEqual(
+                    self.sent()[-1], {"A-2": 3, "NEG": 0}, "only the refused ones again"
+                )
+                self.assertEqual(job.result["rejected_list"], ["NEG: notupdatelist"])
+                self.fake.reject = {}
+                self.push()
+                self.assertEqual(self.sent()[-1], {"NEG": 0})
+                self.assertEqual(self.recorded(), {"A-1": 10, "A-2": 3, "NEG": 0})
+
+    def test_refusals_zortout_counts_but_does_not_name_are_sent_again(self):
+        def answer(rows):
+            confirmed = [{"productid": 1, "sku": rows[0]["sku"], "stock": rows[0]["stock"]}]
+            stockupdate = {"success": 1, "fail": 2, "successlist": confirmed, "faillist": []}
+            return {"resCode": "200", "resDesc": "", "detail": {"stockupdate": stockupdate}}
+
+        self.fake.write_answer = answer
         job = self.push()
         self.assertEqual(job.state, "done", job.error_message)
-        self.assertEqual(job.result["rejected_list"], ["A-2: faillist", "NEG: notupdatelist"])
-        self.assertIn("2 SKUs refused by Zortout", job.summary)
-        self.assertEqual(self.recorded(), {"A-1": 10})
-
-        self.fake.rejection_shape = "object"
-        self.fake.reject = {"NEG": ("notupdatelist", "product is a bundle")}
-        job = self.push()
-        self.assertEqual(self.sent()[-1], {"A-2": 3, "NEG": 0}, "only the refused ones again")
-        self.assertEqual(job.result["rejected_list"], ["NEG: notupdatelist: product is a bundle"])
-        self.fake.reject = {}
+        self.assertEqual(self.recorded(), {"A-1": 10}, "only the SKU Zortout confirmed")
+        self.assertEqual(job.result["unconfirmed_list"], ["A-2", "NEG"])
+        self.assertIn("2 SKUs not confirmed by Zortout's answer", job.summary)
+        self.assertIn(
+            "counted 2 SKU(s) not written but named 0", job.result["zortout_answer_notes"][0]
+        )
+        self.fake.write_answer = None
         self.push()
-        self.assertEqual(self.sent()[-1], {"NEG": 0})
-        self.assertEqual(self.recorded(), {"A-1": 10, "A-2": 3, "NEG": 0})
+        self.assertEqual(self.sent()[-1], {"A-2": 3, "NEG": 0})
 
-    def test_a_refused_request_fails_the_job_and_records_nothing(self):
-        self.fake.push_res_code = ("500", "Warehouse not found")
+    def test_a_write_answered_with_the_read_quota_code_records_nothing(self):
+        """resCode 100 is the quota notice of reads; on a write it is no success."""
+        self.fake.push_res_code = ("100", "Daily limit 50,000 calls reached")
         job = self.push()
         self.assertEqual(job.state, "failed")
-        self.assertIn("Warehouse not found", job.error_message)
+        self.assertIn("code 100", job.error_message)
+        self.assertIn("Daily limit 50,000 calls reached", job.error_message)
         self.assertEqual(self.recorded(), {})
-        self.fake.push_res_code = None
-        self.push()
-        self.assertEqual(self.sent(), [{"A-1": 10, "A-2": 3, "NEG": 0}])
 
     def test_an_outage_after_some_batches_continues_later_and_sends_nothing_twice(self):
         self.fake.push_fail = (2, 503)

@@ -12,18 +12,30 @@ with ``make_order``) are served by GetOrders, filtered by update time
 and the ``orderidlist`` header; ``fail_page``/``repeat_page`` apply there
 too. No Odoo import: the Odoo tier, the unit tier and the benchmark share it.
 
+Reads answer in ``read_form``: "wrapped", ``{"res": {resCode, resDesc},
+"list", "count"}`` (Zortout's v4 reference, developers.zortout.com, Product
+and Order pages), or "flat", ``{resCode, resDesc, list, count}`` (the form a
+public Odoo integration reads: GitHub dionasaday/odoo,
+otd_marketplace_stock/models/zortout_adapter.py).
+
 Writes: UpdateProductStockList / UpdateProductAvailableStockList (body
 ``{"stocks": [{"sku", "stock"}]}``, ``warehousecode`` in the query) set the
-quantities and record every batch in ``pushes``; ``reject = {sku: ("faillist"
-or "notupdatelist", reason)}`` leaves SKUs unwritten and names them in the
-answer, as strings or as objects (``rejection_shape``); ``push_res_code``
-refuses whole writes, ``push_fail = (nth write, HTTP status)`` fails one.
-UpdateWebhook / GetWebhook keep the settings in ``webhook``. Formats:
-https://developers.zortout.com (Product, Webhook); no sample write answer was
-found, so its item shape follows the reference's field names.
+quantities and record every batch in ``pushes``. The answer is the one a
+public C# client declares (GitHub tealerr/CRUD-Ecommerce,
+ecommerce/Common/Helper/ZortHelper.cs): ``write_form`` "flat" is its
+``UpdateProductStockListResponse`` ``{resCode, resDesc, resDesc2, resDesc3,
+detail: {stockupdate: {success, fail, notupdate, successlist, faillist,
+notupdatelist}}}``, "wrapped" its ``ZortResponseFull`` ``{"res": {...}}``;
+list items are ``{productid, sku, stock, skutype, cost}``. ``reject = {sku:
+"faillist" or "notupdatelist"}`` leaves SKUs unwritten and names them there;
+``push_res_code`` refuses whole writes (HTTP 200, another resCode),
+``push_fail = (nth write, HTTP status)`` fails one, ``write_answer`` replaces
+the answer with any JSON. UpdateWebhook / GetWebhook keep the settings in
+``webhook`` and answer in ``write_form`` and ``read_form``.
 """
 
 from collections import defaultdict
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -55,8 +67,10 @@ class ZortoutFake:
         self.ignore_paging = False
         self.available = {}  # {warehouse code: {sku: available quantity}} written
         self.pushes = []  # [{"endpoint", "warehousecode", "stocks": {sku: qty}}]
-        self.reject = {}  # {sku: (list name, reason)}
-        self.rejection_shape = "object"  # or "string"
+        self.reject = {}  # {sku: "faillist" or "notupdatelist"}
+        self.read_form = "wrapped"  # or "flat"
+        self.write_form = "flat"  # or "wrapped"
+        self.write_answer = None  # a callable(rows) -> JSON answer, replacing the usual one
         self.push_res_code = None  # (code, description) for writes only
         self.push_fail = None  # (nth write from 1, HTTP status)
         self.webhook = {}
@@ -80,13 +94,26 @@ class ZortoutFake:
                 return 401, {"res": {"resCode": "401", "resDesc": "Unauthorized"}}
         if self.res_code:
             code, description = self.res_code
-            return 200, {"res": {"resCode": code, "resDesc": description}}
+            return 200, self._read({"resCode": code, "resDesc": description})
         return None
 
     def _res(self):
         if self.notice:
             return {"resCode": "100", "resDesc": self.notice}
         return {"resCode": "200", "resDesc": ""}
+
+    def _read(self, res, **data):
+        """A read answer in ``read_form``."""
+        if self.read_form == "flat":
+            return {**res, **data}
+        return {"res": res, **data}
+
+    def _written(self, res, detail=None):
+        """A write answer in ``write_form``: the C# client's two declared forms."""
+        status = {**res, "resDesc2": "", "resDesc3": ""}
+        if detail is not None:
+            status["detail"] = detail
+        return {"res": status} if self.write_form == "wrapped" else status
 
     def quantities(self, warehouse_code=None):
         if warehouse_code:
@@ -137,8 +164,8 @@ class ZortoutFake:
                 }
             )
         if self.ignore_paging:
-            return {"res": self._res(), "list": items}
-        return {"res": self._res(), "list": items, "count": len(skus)}
+            return self._read(self._res(), list=items)
+        return self._read(self._res(), list=items, count=len(skus))
 
     def get_warehouses(self, request):
         error = self._status(request)
@@ -148,7 +175,7 @@ class ZortoutFake:
             {"id": i + 1, "code": code, "name": f"Warehouse {code}"}
             for i, code in enumerate(self.warehouses)
         ]
-        return {"res": self._res(), "list": items, "count": len(items)}
+        return self._read(self._res(), list=items, count=len(items))
 
     def pushed_skus(self):
         """Every SKU written so far, with its last quantity."""
@@ -161,22 +188,22 @@ class ZortoutFake:
         if self.push_fail and self.push_fail[0] == len(self.pushes) + 1:
             self.pushes.append({"failed": True, "stocks": {}})
             return self.push_fail[1], "<html><body>Service Unavailable</body></html>"
+        rows = request.json()["stocks"]
+        if self.write_answer:
+            return self.write_answer(rows)
         if self.push_res_code:
             code, description = self.push_res_code
-            return {"res": {"resCode": code, "resDesc": description}}
+            return self._written({"resCode": code, "resDesc": description})
         available = "Available" in request.path
         code = request.arg("warehousecode") or (self.warehouses[0] if self.warehouses else "")
-        rows = request.json()["stocks"]
-        lists = {"faillist": [], "notupdatelist": []}
+        lists = {"successlist": [], "faillist": [], "notupdatelist": []}
         written = {}
-        for row in rows:
+        for index, row in enumerate(rows, 1):
             sku = row["sku"]
-            if sku in self.reject:
-                name, reason = self.reject[sku]
-                item = {"sku": sku, "reason": reason} if self.rejection_shape == "object" else sku
-                lists[name].append(item)
-                continue
-            written[sku] = row["stock"]
+            item = {"productid": index, "sku": sku, "stock": row["stock"], "skutype": 0, "cost": 0}
+            lists[self.reject.get(sku, "successlist")].append(item)
+            if sku not in self.reject:
+                written[sku] = row["stock"]
         target = self.available if available else self.stock
         target.setdefault(code, {}).update(written)
         self.pushes.append(
@@ -187,20 +214,29 @@ class ZortoutFake:
                 "sent": {row["sku"]: row["stock"] for row in rows},
             }
         )
-        return {"res": self._res(), **lists}
+        counts = {
+            "success": len(lists["successlist"]),
+            "fail": len(lists["faillist"]),
+            "notupdate": len(lists["notupdatelist"]),
+        }
+        return self._written(self._push_res(), {"stockupdate": {**counts, **lists}})
+
+    def _push_res(self):
+        """A write's status: 200 (the quota notice is a read's)."""
+        return {"resCode": "200", "resDesc": ""}
 
     def update_webhook(self, request):
         error = self._status(request)
         if error:
             return error
         self.webhook = request.json()
-        return {"res": self._res()}
+        return self._written(self._push_res())
 
     def get_webhook(self, request):
         error = self._status(request)
         if error:
             return error
-        return {"res": self._res(), **self.webhook}
+        return self._read(self._res(), **self.webhook)
 
     def _fault(self, page):
         """``(answer, page)``: the configured failure of a page, or the page to serve."""
@@ -224,6 +260,10 @@ class ZortoutFake:
         if wanted:
             ids = {int(i) for i in wanted.split(",") if i.strip()}
             orders = [o for o in orders if o["id"] in ids]
+        numbers = request.headers.get("numberlist")
+        if numbers:
+            wanted_numbers = {n.strip() for n in numbers.split(",") if n.strip()}
+            orders = [o for o in orders if o["number"] in wanted_numbers]
         after = request.arg("updatedatetimeafter")
         before = request.arg("updatedatetimebefore")
         if after:
@@ -231,7 +271,7 @@ class ZortoutFake:
         if before:
             orders = [o for o in orders if o["updatedatetimeString"] <= before]
         chunk = orders[(page - 1) * limit : page * limit]
-        answer = {"res": self._res(), "list": chunk, "count": len(orders)}
+        answer = self._read(self._res(), list=chunk, count=len(orders))
         if self.after_order_page:
             self.after_order_page(page)
         return answer
@@ -329,3 +369,30 @@ def make_order(
     }
     order.update(extra)
     return order
+
+
+def webhook_order_body(order):
+    """An ADDORDER / UPDATEORDER webhook body: the order object itself.
+
+    Shape: Zortout's webhook reference, ADDORDER "Ex. Payload JSON"
+    (developers-v3.zortout.com/overview/webhook; the v4 page lists the same
+    triggers): ``{"id": 1234, "number": "SO-0001", "orderdate":
+    "/Date(1644944400000)/", "orderdateString": "2022-02-16", "customerid":
+    ..., ...}`` with its ``list`` of order *lines*; the order fields as
+    GetOrders sends them.
+    """
+    moment = datetime.strptime(order["orderdateString"], "%Y-%m-%d").replace(tzinfo=UTC)
+    return {**order, "orderdate": f"/Date({int(moment.timestamp() * 1000)})/"}
+
+
+def quantity_body(sku, stock, product_id=1):
+    """An UPDATEPRODUCTQUANTITY body, as the webhook reference's example:
+    ``{"id": 1234, "sku": "P0001", "name": "Product1", "stock": "20.00",
+    "availablestock": "10.00"}``."""
+    return {
+        "id": product_id,
+        "sku": sku,
+        "name": f"Product {sku}",
+        "stock": f"{stock:.2f}",
+        "availablestock": f"{stock:.2f}",
+    }

@@ -74,11 +74,50 @@ def test_business_error_carries_zortout_description(server):
         client.get_warehouses()
 
 
-def test_quota_notice_is_a_success_with_a_notice(server):
+@pytest.mark.parametrize("form", ["wrapped", "flat"])
+def test_quota_notice_is_a_success_with_a_notice(server, form):
     fake, client = make(server)
+    fake.read_form = form
     fake.notice = "90% of the daily quota used"
     assert [p.sku for p in client.iter_products()] == ["A"]
     assert client.notices == ["90% of the daily quota used"]
+
+
+def test_reads_in_the_flat_form_page_and_fail_like_the_wrapped_one(server):
+    """``{resCode, resDesc, list, count}``: the form a public Odoo integration
+    of Zortout reads (GitHub dionasaday/odoo, zortout_adapter.py)."""
+    fake, client = make(server, {"W1": {f"S{i:03d}": i for i in range(25)}})
+    fake.read_form = "flat"
+    assert [len(page) for page in client.iter_product_pages(limit=10)] == [10, 10, 5]
+    assert [w.code for w in client.get_warehouses()] == ["W1"]
+    fake.res_code = ("902", "Store is suspended")
+    with pytest.raises(MarketplaceError, match="code 902.*Store is suspended"):
+        client.get_warehouses()
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"res": "200", "list": [{"id": 1, "code": "W1"}], "count": 1},
+        {"res": {"resCode": 200}, "list": [{"id": 1, "code": "W1"}]},
+        {"list": [{"id": 1, "code": "W1"}], "count": 1},
+        {"res": {"resCode": "200", "list": [{"id": 1, "code": "W1"}], "count": 1}},
+    ],
+    ids=["res-as-code", "numeric-code", "no-status", "list-inside-res"],
+)
+def test_every_plausible_read_envelope_is_read(server, answer):
+    server.route("/v4/Warehouse/GetWarehouses", answer)
+    client = ZortoutClient("shop", "key", "secret", base_url=f"{server.url}/v4")
+    assert [w.code for w in client.get_warehouses()] == ["W1"]
+
+
+def test_a_bare_array_is_read_as_the_list_and_other_json_is_named(server):
+    server.route("/v4/Warehouse/GetWarehouses", [{"id": 1, "code": "W1"}])
+    client = ZortoutClient("shop", "key", "secret", base_url=f"{server.url}/v4")
+    assert [w.code for w in client.get_warehouses()] == ["W1"]
+    server.route("/v4/Warehouse/GetWarehouses", '"maintenance"')
+    with pytest.raises(MarketplaceError, match="expected a JSON object, got str"):
+        client.get_warehouses()
 
 
 def test_unauthorized_is_permanent_and_never_shows_secrets(server):
