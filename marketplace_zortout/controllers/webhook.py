@@ -27,22 +27,31 @@ class ZortoutWebhookController(http.Controller):
         readonly=False,
     )
     def zortout_webhook(self, account_id, event, **_kwargs):
+        """The token is checked first, the same way for every account id: an
+        unknown or archived account answers like a wrong token, so the
+        answers tell nobody which account ids exist."""
         # as the system, like the schedule: a job it queues never resumes a paused account
         Account = request.env["marketplace.account"].with_user(SUPERUSER_ID)
         account = Account.browse(account_id).exists()
-        if event not in EVENTS or not account.active or account.channel != "zortout":
-            return self._answer(404, "unknown webhook")
-        if not token_matches(request.httprequest.headers, account.zortout_webhook_token):
+        usable = account.active and account.channel == "zortout"
+        token = account.zortout_webhook_token if usable else None
+        if not token_matches(request.httprequest.headers, token) or not usable:
             _logger.warning("Zortout webhook for account %s: wrong or missing token", account_id)
             return self._answer(401, "wrong or missing token")
-        payload, error = self._read_json()
+        if event.lower() not in EVENTS:
+            return self._answer(404, "unknown webhook event")
+        payload, error = self._read_payload()
         if error:
             return self._answer(400, error)
-        account._zortout_receive_webhook(event, payload)
+        account._zortout_receive_webhook(event.lower(), payload)
         return self._answer(200, "stored")
 
-    def _read_json(self):
-        """``(payload, None)`` or ``(None, why)`` for a body too large or not JSON."""
+    def _read_payload(self):
+        """``(payload, None)`` or ``(None, why)`` for a body too large or not JSON.
+
+        The body is JSON (Zortout's reference), or a form whose ``payload``
+        field holds the JSON (as a public Odoo integration of Zortout reads it).
+        """
         httprequest = request.httprequest
         if (httprequest.content_length or 0) > MAX_BODY:
             return None, "body too large"
@@ -53,6 +62,8 @@ class ZortoutWebhookController(http.Controller):
             return None, "body too large"
         if len(body) > MAX_BODY:
             return None, "body too large"
+        if httprequest.mimetype == "application/x-www-form-urlencoded":
+            body = httprequest.form.get("payload", "")
         try:
             payload = json.loads(body)
         except ValueError:

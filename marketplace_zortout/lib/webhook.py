@@ -4,11 +4,13 @@ Zortout POSTs the product or order object, as its GET answers show it, to
 the URL set for each trigger, with the "Key Reference" values in headers:
 ``Authorization: Basic {key1}``, ``key1``, ``key2``, ``key3``
 (https://developers.zortout.com/overview/webhook). ``key1`` is the
-account's secret token. Only the keys needed are read; the body may be one
-object or carry a list.
+account's secret token. Only the keys needed are read: a product event is
+the product object, an order event the order object itself, whose ``list``
+holds its lines.
 """
 
 import hmac
+import secrets
 
 #: URL event name -> what it brings; the UpdateWebhook field for its URL.
 EVENTS = {
@@ -22,46 +24,124 @@ LIST_KEYS = ("list", "data", "products", "orders", "items")
 def token_matches(headers, token):
     """Whether the request carries ``token`` as ``key1`` or ``Authorization: Basic``.
 
-    Compared in constant time; no token configured never matches.
+    Compared in constant time; no token configured never matches, after the
+    same comparison against a throwaway value (no shortcut to time).
     """
-    if not token:
-        return False
-    expected = token.encode()
+    expected = (token or secrets.token_urlsafe(32)).encode()
     given = [headers.get("key1") or ""]
     authorization = headers.get("Authorization") or ""
     if authorization[:6].lower() == "basic ":
         given.append(authorization[6:].strip())
     matches = [hmac.compare_digest(value.encode(), expected) for value in given]
-    return any(matches)
+    return bool(token) and any(matches)
 
 
-def event_items(payload):
-    """The objects an event body carries: itself, or the dicts of its list."""
+#: Keys only an order has (a line has ``sku``, ``pricepernumber``...).
+ORDER_KEYS = frozenset(
+    {
+        "orderdate",
+        "orderdateString",
+        "customername",
+        "customercode",
+        "customerid",
+        "amount",
+        "status",
+        "paymentstatus",
+        "saleschannel",
+        "vattype",
+        "updatedatetime",
+        "createdatetime",
+    }
+)
+LINE_KEYS = frozenset({"sku", "pricepernumber", "productid", "totalprice"})
+
+
+def _objects(payload):
+    """``payload`` as a list of objects: itself, or the objects of a list."""
     if isinstance(payload, list):
         return [item for item in payload if isinstance(item, dict)]
-    if isinstance(payload, dict):
+    return [payload] if isinstance(payload, dict) else []
+
+
+def _is_order(item):
+    return bool(ORDER_KEYS & item.keys()) or ("id" in item and not LINE_KEYS & item.keys())
+
+
+def order_objects(payload):
+    """The orders an order event carries.
+
+    Zortout sends the order object itself, whose ``list`` holds its *lines*
+    (v4 and v3 webhook reference, ADDORDER example). A list of orders, or
+    orders under ``list``/``data``/``orders`` of an object that is no order
+    itself, are read too.
+    """
+    orders = []
+    for item in _objects(payload):
+        if _is_order(item):
+            orders.append(item)
+            continue
         for key in LIST_KEYS:
-            if isinstance(payload.get(key), list):
-                return event_items(payload[key])
-        return [payload]
-    return []
+            inner = _objects(item[key]) if isinstance(item.get(key), list) else []
+            if inner and all(_is_order(o) for o in inner):
+                orders += inner
+                break
+    return orders
+
+
+def product_objects(payload):
+    """The products a product event carries: the product object itself
+    (``{"id", "sku", "name", "stock", "availablestock"}``), a list of them,
+    or a list of them under ``list``/``data``/``products``/``items``."""
+    products = []
+    for item in _objects(payload):
+        if "sku" in item:
+            products.append(item)
+            continue
+        for key in LIST_KEYS:
+            if isinstance(item.get(key), list):
+                products += [p for p in _objects(item[key]) if "sku" in p]
+                break
+    return products
 
 
 def event_skus(payload):
     """The SKUs a product event names, trimmed, in order, each once."""
-    skus = (str(item.get("sku") or "").strip() for item in event_items(payload))
+    skus = (str(item.get("sku") or "").strip() for item in product_objects(payload))
     return list(dict.fromkeys(sku for sku in skus if sku))
+
+
+def _order_id(value):
+    if isinstance(value, bool):
+        return None
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
+
+
+def event_order_refs(payload):
+    """``(ids, numbers)`` of the orders an order event names, each once.
+
+    An order is named by its Zortout ``id``; one without a usable id, by its
+    ``number`` (read through GetOrders' ``numberlist`` header).
+    """
+    ids, numbers = [], []
+    for order in order_objects(payload):
+        order_id = _order_id(order.get("id"))
+        if order_id:
+            ids.append(order_id)
+        elif str(order.get("number") or "").strip():
+            numbers.append(str(order["number"]).strip())
+    return list(dict.fromkeys(ids)), list(dict.fromkeys(numbers))
 
 
 def event_order_ids(payload):
     """The Zortout order ids an order event names, in order, each once."""
-    ids = []
-    for item in event_items(payload):
-        value = item.get("id")
-        if isinstance(value, bool):
-            continue
-        try:
-            ids.append(int(str(value).strip()))
-        except (TypeError, ValueError):
-            continue
-    return list(dict.fromkeys(i for i in ids if i > 0))
+    return event_order_refs(payload)[0]
+
+
+def payload_keys(payload):
+    """The top-level keys of a body, for a note on what could not be read."""
+    keys = sorted({key for item in _objects(payload) for key in item})
+    return ", ".join(keys[:20]) or "none"

@@ -188,7 +188,8 @@ class MarketplaceAccount(models.Model):
 
     # --------------------------------------------------------------------- job
     def _run_job_import_orders_from_zortout(self, job):
-        """Import Zortout orders: by id (``order_ids``), or by update time.
+        """Import Zortout orders: by id (``order_ids``) or number
+        (``order_numbers``), or by update time.
 
         By update time the job reads from the account's window start (minus
         an overlap) up to the job's start, one day per window, fixed for the
@@ -209,9 +210,10 @@ class MarketplaceAccount(models.Model):
             "orders": self.env["sale.order"],
         }
         continued = None
-        if params.get("order_ids"):
+        if params.get("order_ids") or params.get("order_numbers"):
             pages = client.iter_order_pages(
-                order_ids=params["order_ids"],
+                order_ids=params.get("order_ids"),
+                order_numbers=params.get("order_numbers"),
                 limit=ORDER_PAGE_SIZE,
                 first_page=params.get("page", 1),
             )

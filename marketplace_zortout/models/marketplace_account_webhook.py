@@ -6,11 +6,12 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
+from odoo.addons.marketplace_base.lib.summary import MAX_LISTED
 from odoo.addons.marketplace_base.tools import job_logger
 from odoo.exceptions import UserError
 from odoo.tools import split_every
 
-from ..lib.webhook import EVENTS, event_order_ids, event_skus
+from ..lib.webhook import EVENTS, event_order_refs, event_skus, payload_keys
 from .marketplace_account import ADMIN
 
 _logger = logging.getLogger(__name__)
@@ -177,27 +178,47 @@ class MarketplaceAccount(models.Model):
         )
         quantity = events.filtered(lambda e: EVENTS[e.event_type][0] == "quantity")
         orders = events - quantity
+        refs = {event: event_order_refs(event.payload) for event in orders}
         blank = quantity.filtered(lambda e: not event_skus(e.payload)) | orders.filtered(
-            lambda e: not event_order_ids(e.payload)
+            lambda e: not any(refs[e])
         )
-        blank.write({"state": "skipped", "job_id": job.id, "note": "names no SKU or order id"})
+        for event in blank:
+            what = "SKU" if event in quantity else "order id or number"
+            event.write(
+                {
+                    "state": "skipped",
+                    "job_id": job.id,
+                    "note": f"names no {what} (keys: {payload_keys(event.payload)})",
+                }
+            )
         quantity, orders = quantity - blank, orders - blank
         skus = list(dict.fromkeys(sku for e in quantity for sku in event_skus(e.payload)))
-        order_ids = list(dict.fromkeys(i for e in orders for i in event_order_ids(e.payload)))
-        result = {"events": len(events), "skus": len(skus), "orders": len(order_ids)}
+        order_ids = list(dict.fromkeys(i for e in orders for i in refs[e][0]))
+        numbers = list(dict.fromkeys(n for e in orders for n in refs[e][1]))
+        result = {
+            "events": len(events),
+            "skus": len(skus),
+            "orders": len(order_ids) + len(numbers),
+            "events_not_understood": len(blank),
+        }
         queued = []
         if quantity:
             queued += self._zortout_queue_sku_syncs(quantity, skus, job)
         if orders:
-            queued += self._zortout_queue_order_imports(orders, order_ids, job)
+            queued += self._zortout_queue_order_imports(orders, order_ids, numbers, job)
         result["jobs_queued"] = len(queued)
         result["summary"] = self.env._(
             "%(events)s events: %(skus)s SKUs, %(orders)s orders; %(jobs)s jobs queued",
             events=len(events),
             skus=len(skus),
-            orders=len(order_ids),
+            orders=result["orders"],
             jobs=len(queued),
         )
+        if blank:
+            result["events_not_understood_list"] = [
+                f"{event.event_type} #{event.id}: {event.note}" for event in blank[:MAX_LISTED]
+            ]
+            result["summary"] += self.env._("; %s not understood", len(blank))
         if len(events) == EVENTS_PER_JOB:
             result["continued_in_job"] = job._continue({}).id
         self._zortout_vacuum_webhook_events()
@@ -219,14 +240,13 @@ class MarketplaceAccount(models.Model):
         events.write({"state": "done", "job_id": job.id, "note": False})
         return jobs
 
-    def _zortout_queue_order_imports(self, events, order_ids, job):
+    def _zortout_queue_order_imports(self, events, order_ids, numbers, job):
+        name = self.env._("Import Orders from Zortout - %s (webhook)", self.name)
+        chunks = [("order_ids", chunk) for chunk in split_every(CHUNK, order_ids, list)]
+        chunks += [("order_numbers", chunk) for chunk in split_every(CHUNK, numbers, list)]
         jobs = [
-            self._zortout_enqueue_orders(
-                params={"order_ids": chunk},
-                name=self.env._("Import Orders from Zortout - %s (webhook)", self.name),
-                identity_key=None,
-            )
-            for chunk in split_every(CHUNK, order_ids, list)
+            self._zortout_enqueue_orders(params={key: chunk}, name=name, identity_key=None)
+            for key, chunk in chunks
         ]
         events.write({"state": "done", "job_id": job.id, "note": False})
         return jobs

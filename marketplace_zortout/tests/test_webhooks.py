@@ -3,6 +3,7 @@ import statistics
 import time
 from datetime import timedelta
 from unittest.mock import patch
+from urllib.parse import urlencode
 
 from odoo import fields
 from odoo.addons.marketplace_base.tests.common import click
@@ -10,22 +11,14 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
 from .common import ZortoutCase
-from .zortout_server import make_order
+from .zortout_server import make_order, quantity_body, webhook_order_body
 
 QUANTITY_URL = "/marketplace/zortout/{}/webhook/updateproductquantity"
 
 
 def product_event(sku, stock):
-    """A product as Zortout's GET answers show it (developers.zortout.com, Product)."""
-    return {
-        "id": 1001,
-        "sku": sku,
-        "name": f"Product {sku}",
-        "stock": str(stock),
-        "availablestock": str(stock),
-        "sellprice": "100",
-        "unittext": "Units",
-    }
+    """An UPDATEPRODUCTQUANTITY body (see ``quantity_body`` for its source)."""
+    return quantity_body(sku, stock, product_id=1001)
 
 
 @tagged("post_install", "-at_install")
@@ -92,12 +85,18 @@ class TestWebhooks(ZortoutCase, HttpCase):
             (url, {"token": "t0ken-"}, 401),
             (url, {"token": "other-token"}, 401),
             (QUANTITY_URL.format(other.id), {"token": None}, 401),
-            (QUANTITY_URL.format(999999), {}, 404),
+            # an unknown account answers as a wrong token: ids cannot be listed
+            (QUANTITY_URL.format(999999), {}, 401),
+            (QUANTITY_URL.format(other.id), {}, 401),
             (f"/marketplace/zortout/{self.account.id}/webhook/deleteproduct", {}, 404),
         ]
+        answers = set()
         for path, kwargs, status in cases:
             response = self.post(path, product_event("A-1", 1), **kwargs)
             self.assertEqual(response.status_code, status, (path, kwargs))
+            if status == 401:
+                answers.add(response.text)
+        self.assertEqual(len(answers), 1, "one answer for every refusal")
         self.assertFalse(self.events())
         self.assertFalse(self.jobs("process_zortout_webhooks"))
         # Zortout's Authorization header carries key1 too
@@ -125,7 +124,7 @@ class TestWebhooks(ZortoutCase, HttpCase):
     def test_an_archived_account_accepts_no_event(self):
         self.account.active = False
         response = self.post(QUANTITY_URL.format(self.account.id), product_event("A-1", 1))
-        self.assertEqual(response.status_code, 404)
+        self.assertEqual(response.status_code, 401)
         self.assertFalse(self.events().with_context(active_test=False))
 
     def test_an_account_without_token_accepts_no_event(self):
@@ -163,39 +162,66 @@ class TestWebhooks(ZortoutCase, HttpCase):
         self.assertEqual(self.events().state, "skipped")
         self.assertEqual(self.events().note, "Odoo is the stock master")
 
-    def test_order_events_import_exactly_those_orders(self):
-        self.fake.orders = [
-            make_order(501, [("A-1", 2, "100")], status="Pending"),
-            make_order(502, [("A-2", 1, "50")], status="Pending"),
-            make_order(503, [("A-1", 1, "100")], status="Pending"),
-        ]
-        for event, body in (
-            ("addorder", {"id": 501, "number": "SO-501"}),
-            ("updateorder", [{"id": "502", "number": "SO-502"}, {"id": 501}]),
-        ):
-            path = f"/marketplace/zortout/{self.account.id}/webhook/{event}"
-            self.assertEqual(self.post(path, body).status_code, 200)
+    def order_path(self, event):
+        return f"/marketplace/zortout/{self.account.id}/webhook/{event}"
+
+    def sale_orders(self):
+        return self.env["sale.order"].search(
+            [("zortout_account_id", "=", self.account.id)], order="zortout_order_id"
+        )
+
+    def test_an_order_body_is_the_order_and_imports_it_through_the_runner(self):
+        """ADDORDER posts the order object; its ``list`` holds lines, whose ids
+        were once queued as order ids (job Done, no sale order)."""
+        new = make_order(501, [("A-1", 2, "100"), ("A-2", 1, "50")], status="Pending")
+        self.fake.orders = [new, make_order(502, [("A-2", 1, "50")], status="Pending")]
+        self.assertEqual(
+            self.post(self.order_path("addorder"), webhook_order_body(new)).status_code, 200
+        )
         self.run_jobs()
         imports = self.jobs("import_orders_from_zortout")
-        self.assertEqual(imports.mapped("params"), [{"order_ids": [501, 502]}])
-        self.assertEqual(imports.state, "done")
-        orders = self.env["sale.order"].search([("zortout_account_id", "=", self.account.id)])
-        self.assertEqual(sorted(orders.mapped("zortout_order_id")), [501, 502])
+        self.assertEqual(imports.mapped("params"), [{"order_ids": [501]}])
+        self.assertEqual(imports.state, "done", imports.error_message)
+        self.assertEqual(self.sale_orders().mapped("zortout_order_id"), [501], "not the lines")
+        self.assertEqual(len(self.sale_orders().order_line), 2)
         self.assertEqual(set(self.events().mapped("state")), {"done"})
 
-        # a status change in Zortout, sent as a webhook, updates the same order
-        self.fake.orders[0] = make_order(
-            501, [("A-1", 2, "100")], status="Packed", updated="2024-03-01 11:00"
-        )
-        self.post(f"/marketplace/zortout/{self.account.id}/webhook/updateorder", {"id": 501})
+        # UPDATEORDER: the same order, Packed in Zortout, confirms the same sale order
+        packed = make_order(501, [("A-1", 2, "100"), ("A-2", 1, "50")], status="Packed")
+        self.fake.orders[0] = packed
+        self.post(self.order_path("updateorder"), webhook_order_body(packed))
         self.run_jobs()
-        order = self.env["sale.order"].search(
-            [("zortout_account_id", "=", self.account.id), ("zortout_order_id", "=", 501)]
+        self.assertEqual(len(self.sale_orders()), 1)
+        self.assertEqual(self.sale_orders().state, "sale")
+
+    def test_order_bodies_as_a_list_a_form_field_or_by_number_are_read(self):
+        one = make_order(601, [("A-1", 1, "100")])
+        two = make_order(602, [("A-2", 1, "50")])
+        three = make_order(603, [("A-1", 3, "100")])
+        self.fake.orders = [one, two, three]
+        self.post(
+            self.order_path("updateorder"), [webhook_order_body(one), webhook_order_body(two)]
         )
-        self.assertEqual(len(order), 1)
-        self.assertEqual(order.state, "sale")
+        # a form whose ``payload`` field holds the JSON (as a public Odoo integration reads it)
+        response = self.post(
+            self.order_path("addorder"),
+            None,
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            raw=urlencode(
+                {"payload": json.dumps({"number": three["number"], "status": "Pending"})}
+            ),
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        self.run_jobs()
+        params = self.jobs("import_orders_from_zortout").mapped("params")
+        self.assertEqual(params, [{"order_ids": [601, 602]}, {"order_numbers": ["SO-000603"]}])
+        self.assertEqual(self.sale_orders().mapped("zortout_order_id"), [601, 602, 603])
+        request = self.server.requests_to("/v4/Order/GetOrders")[-1]
+        self.assertEqual(request.headers["numberlist"], "SO-000603")
 
     def test_register_webhooks_sends_this_accounts_urls_and_token(self):
+        # both answers flat, as the C# client and a public Odoo integration read them
+        self.fake.write_form = self.fake.read_form = "flat"
         self.account.sudo().zortout_webhook_token = False
         self.assertEqual(self.account.zortout_webhook_state, "none")
         click(self.account, "action_zortout_register_webhooks")
@@ -260,12 +286,18 @@ class TestWebhooks(ZortoutCase, HttpCase):
     def test_events_naming_nothing_are_skipped_with_a_note(self):
         for event, body in (
             ("updateproductquantity", {"stock": "3"}),
-            ("addorder", {"number": "SO-9"}),
+            ("addorder", {"list": [{"id": 7, "sku": "A-1", "pricepernumber": "10"}]}),
         ):
             self.post(f"/marketplace/zortout/{self.account.id}/webhook/{event}", body)
         self.run_jobs()
         self.assertEqual(set(self.events().mapped("state")), {"skipped"})
-        self.assertEqual(set(self.events().mapped("note")), {"names no SKU or order id"})
+        self.assertEqual(
+            sorted(self.events().mapped("note")),
+            ["names no SKU (keys: stock)", "names no order id or number (keys: list)"],
+        )
+        process = self.jobs("process_zortout_webhooks")
+        self.assertEqual(process.result["events_not_understood"], 2)
+        self.assertIn("2 not understood", process.summary)
         self.assertFalse(self.jobs("sync_stock_from_zortout"))
         self.assertFalse(self.jobs("import_orders_from_zortout"))
 
