@@ -17,7 +17,8 @@ this module's reading (checked against the order total on import):
 No Odoo import: the unit tier tests it alone.
 """
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import astuple, dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -43,6 +44,9 @@ RETURNED_STATUSES = {"Returned"}
 #: Goods have left the warehouse: delivered for Odoo.
 SHIPPED_STATUSES = {"Shipping", "Success"}
 
+#: Payment status codes (the GetOrders filter) and the names orders carry.
+PAYMENT_STATUS_NAMES = {0: "Pending", 1: "Paid", 2: "Voided", 3: "Partial", 4: "Overpaid"}
+
 VAT_NONE, VAT_EXCLUDED, VAT_INCLUDED = 1, 2, 3
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 CENT = Decimal("0.01")
@@ -56,6 +60,15 @@ def parse_status(value):
     if text.lower() in STATUS_CODES:
         return STATUS_NAMES[STATUS_CODES[text.lower()]]
     raise MarketplaceError(f"unknown status {value!r}")
+
+
+def parse_payment_status(value):
+    """A payment status name or code as its name; an unknown one as sent."""
+    text = str(value if value is not None else "").strip()
+    if text.isdigit() and int(text) in PAYMENT_STATUS_NAMES:
+        return PAYMENT_STATUS_NAMES[int(text)]
+    names = {name.lower(): name for name in PAYMENT_STATUS_NAMES.values()}
+    return names.get(text.lower(), text)
 
 
 def parse_discount(value, where):
@@ -131,7 +144,22 @@ class ZortoutOrder:
     order_date: date | None = None
     updated_at: datetime | None = None
     updated_text: str = ""
+    #: ``updatedatetime`` as sent: it may hold seconds where the text has minutes.
+    updated_precise: str = ""
+    payment_status: str = ""
+    payment_amount: Decimal | None = None
     lines: list = field(default_factory=list)
+
+    @property
+    def fingerprint(self):
+        """A digest of everything the import reads from the order.
+
+        Zortout's update time has minute resolution and two changes in one
+        minute are normal (Packed, then Voided): an import compares this,
+        never the time alone.
+        """
+        values = astuple(self)
+        return hashlib.sha1(repr(values).encode()).hexdigest()  # noqa: S324 - not security
 
 
 def _text(item, key):
@@ -190,6 +218,7 @@ def parse_order(item):
             )
         )
     updated_text = _text(item, "updatedatetimeString") or _text(item, "updatedatetime")
+    payment_amount = parse_number(item.get("paymentamount"), f"{label}, 'paymentamount'")
     return ZortoutOrder(
         id=order_id,
         number=_text(item, "number"),
@@ -210,6 +239,9 @@ def parse_order(item):
         order_date=parse_date(item.get("orderdateString") or item.get("orderdate")),
         updated_at=parse_datetime(updated_text),
         updated_text=updated_text,
+        updated_precise=_text(item, "updatedatetime"),
+        payment_status=parse_payment_status(item.get("paymentstatus")),
+        payment_amount=payment_amount,
         lines=lines,
     )
 

@@ -21,8 +21,14 @@ class SaleOrder(models.Model):
         string="Zortout update time",
         readonly=True,
         copy=False,
-        help="Zortout's update time of the order when it was last imported; an import "
-        "skips an order whose update time has not changed.",
+        help="Zortout's update time of the order when it was last imported.",
+    )
+    zortout_fingerprint = fields.Char(
+        readonly=True,
+        copy=False,
+        help="A digest of the order as Zortout last sent it (status, payment, lines, "
+        "amounts, customer, update time): an import skips an order only when nothing "
+        "in it changed, never on an equal update time alone.",
     )
     zortout_stock_in_zortout = fields.Boolean(
         string="Stock moved by Zortout",

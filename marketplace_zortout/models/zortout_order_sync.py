@@ -12,6 +12,7 @@ from decimal import Decimal
 from odoo import fields, models
 from odoo.addons.marketplace_base.tools import create_isolated, no_distribution_values
 
+from ..lib.customers import Contact, group_customers
 from ..lib.orders import (
     CANCELLED_STATUSES,
     CONFIRMED_STATUSES,
@@ -32,7 +33,8 @@ class ZortoutOrderSync(models.AbstractModel):
         Everything is written in a savepoint: an error leaves nothing of the
         page behind (the job then fails or retries as a whole), except an
         order Odoo refuses to create, which is listed in ``errors``. An
-        order whose Zortout update time has not changed is skipped, unless it
+        order is skipped only when nothing Zortout says of it changed (its
+        fingerprint, not its minute-resolution update time), unless it
         needs attention and its SKUs now find their products (or
         ``retry_held``: a date-range import after a settings change).
         """
@@ -60,7 +62,7 @@ class ZortoutOrderSync(models.AbstractModel):
         to_do, held = [], []
         for order in orders:
             so = existing.get(order.id)
-            if not so or so.zortout_updated != order.updated_text:
+            if not so or so.zortout_fingerprint != order.fingerprint:
                 to_do.append(order)
             elif so.zortout_attention and so.state == "draft":
                 held.append(order)
@@ -111,6 +113,7 @@ class ZortoutOrderSync(models.AbstractModel):
         return {
             "zortout_status": order.status,
             "zortout_updated": order.updated_text,
+            "zortout_fingerprint": order.fingerprint,
             "zortout_attention": False,
             "zortout_attention_reason": False,
         }
@@ -238,10 +241,35 @@ class ZortoutOrderSync(models.AbstractModel):
 
     def _partners(self, account, orders):
         """``{order id: partner}``: by customer code (the partner's reference),
-        then phone, then email, then name; created when none matches."""
+        then phone, then email, then name; created when none matches.
+
+        A phone or email finds a partner of another customer code only for an
+        order without code; the new customers of a page are grouped as
+        ``group_customers`` says, so one customer is one partner.
+        """
         Partner = self.env["res.partner"].with_context(tracking_disable=True)
         Partner.flush_model(["ref", "phone", "email", "name", "company_id", "active"])
-        company = account.company_id.id
+        known = self._known_partners(account, orders)
+        result, new = {}, []
+        for order in orders:
+            partner_id = self._known_partner(order, known)
+            if partner_id:
+                result[order.id] = Partner.browse(partner_id)
+            else:
+                new.append(order)
+        groups = defaultdict(list)
+        for order, group in zip(new, group_customers([self._contact(o) for o in new]), strict=True):
+            groups[group].append(order)
+        if groups:
+            created = Partner.create([self._partner_vals(members) for members in groups.values()])
+            for partner, members in zip(created, groups.values(), strict=True):
+                for order in members:
+                    result[order.id] = partner
+        return result
+
+    def _known_partners(self, account, orders):
+        """``{column: {value: {ref: partner id}}}`` of the page's codes, phones,
+        emails and (anonymous orders') names, read in one query each."""
         keys = {
             "ref": {o.customer_code for o in orders if o.customer_code},
             "phone": {o.customer_phone for o in orders if o.customer_phone},
@@ -259,62 +287,58 @@ class ZortoutOrderSync(models.AbstractModel):
             expression = "lower(email)" if column == "email" else column
             self.env.cr.execute(
                 f"""
-                SELECT {expression}, min(id) FROM res_partner
+                SELECT {expression}, coalesce(ref, ''), min(id) FROM res_partner
                  WHERE {expression} = ANY(%s) AND active
                    AND (company_id IS NULL OR company_id = %s)
-                 GROUP BY {expression}
+                 GROUP BY {expression}, coalesce(ref, '')
                 """,  # noqa: S608 - column names from the fixed list above
-                (list(values), company),
+                (list(values), account.company_id.id),
             )
-            known[column] = dict(self.env.cr.fetchall())
-        result, to_create = {}, {}
-        for order in orders:
-            key = self._customer_key(order)
-            partner_id = next(
-                (
-                    known.get(column, {}).get(value)
-                    for column, value in key
-                    if value and known.get(column, {}).get(value)
-                ),
-                None,
-            )
-            if partner_id:
-                result[order.id] = Partner.browse(partner_id)
-            else:
-                to_create.setdefault(key, (order, []))[1].append(order.id)
-        if to_create:
-            created = Partner.create(
-                [
-                    {
-                        "name": order.customer_name
-                        or order.customer_email
-                        or order.customer_phone
-                        or self.env._("Zortout customer"),
-                        "ref": order.customer_code or False,
-                        "phone": order.customer_phone or False,
-                        "email": order.customer_email or False,
-                        "street": order.customer_address or False,
-                        "customer_rank": 1,
-                    }
-                    for order, _ids in to_create.values()
-                ]
-            )
-            for partner, (_order, ids) in zip(created, to_create.values(), strict=True):
-                for order_id in ids:
-                    result[order_id] = partner
-        return result
+            found = defaultdict(dict)
+            for value, ref, partner_id in self.env.cr.fetchall():
+                found[value][ref] = partner_id
+            known[column] = found
+        return known
 
-    def _customer_key(self, order):
-        """What identifies the customer, in matching order; the name only when
-        Zortout gives no code, phone or email."""
-        key = (
-            ("ref", order.customer_code),
-            ("phone", order.customer_phone),
-            ("email", order.customer_email),
+    def _known_partner(self, order, known):
+        """The partner id of an order's customer, or None."""
+        code = order.customer_code
+        if code and code in known.get("ref", {}):
+            return min(known["ref"][code].values())
+        lookups = [("phone", order.customer_phone), ("email", order.customer_email)]
+        if not (code or order.customer_phone or order.customer_email):
+            lookups.append(("name", order.customer_name))
+        for column, value in lookups:
+            by_ref = known.get(column, {}).get(value) if value else None
+            if not by_ref:
+                continue
+            # another customer's code is another customer
+            candidates = [by_ref.get(code), by_ref.get("")] if code else list(by_ref.values())
+            candidates = [c for c in candidates if c]
+            if candidates:
+                return min(candidates)
+        return None
+
+    def _contact(self, order):
+        return Contact(
+            order.customer_code, order.customer_phone, order.customer_email, order.customer_name
         )
-        if not any(value for _column, value in key):
-            key += (("name", order.customer_name),)
-        return key
+
+    def _partner_vals(self, orders):
+        """A new partner from the first order of a customer (its code from any)."""
+        first = orders[0]
+        code = next((o.customer_code for o in orders if o.customer_code), "")
+        return {
+            "name": first.customer_name
+            or first.customer_email
+            or first.customer_phone
+            or self.env._("Zortout customer"),
+            "ref": code or False,
+            "phone": first.customer_phone or False,
+            "email": first.customer_email or False,
+            "street": first.customer_address or False,
+            "customer_rank": 1,
+        }
 
     # ----------------------------------------------------------------- status
     def _apply_status(self, account, orders, by_id, refs, counters):

@@ -337,7 +337,43 @@ class TestOrderImport(ZortoutCase):
         self.assertEqual((created.name, created.ref, created.phone), ("Noi", "NEW-4", "0899"))
         self.assertEqual(self.so(5).partner_id, created, "one customer created once")
 
+    def test_one_customer_on_one_page_with_other_contacts_is_one_partner(self):
+        """Customers change phone and e-mail between orders; the code stays.
+        The page's new customers were once grouped by code, phone *and*
+        e-mail: three orders made three partners with one Reference."""
+        self.order(1, customercode="C-7", customerphone="0811", customeremail="a@x.th")
+        self.order(2, customercode="C-7", customerphone="0899", customeremail="")
+        self.order(3, customercode="C-7", customerphone="", customeremail="b@x.th")
+        other = self.env["res.partner"].create({"name": "Other", "ref": "K-9", "phone": "0833"})
+        self.order(4, customercode="C-8", customerphone="0833", customername="Mali")
+        job = self.import_orders()
+        self.assertEqual(job.state, "done", job.error_message)
+        partners = (self.so(1) | self.so(2) | self.so(3)).partner_id
+        self.assertEqual(len(partners), 1, "one customer code, one partner")
+        self.assertEqual((partners.ref, partners.phone), ("C-7", "0811"))
+        self.assertEqual(self.env["res.partner"].search_count([("ref", "=", "C-7")]), 1)
+        mali = self.so(4).partner_id
+        self.assertNotEqual(mali, other, "another code's phone is another customer")
+        self.assertEqual(mali.ref, "C-8")
+        self.order(5, customercode="C-7", customerphone="0800")
+        self.import_orders()
+        self.assertEqual(self.so(5).partner_id, partners, "a later page finds it by code")
+
     # ------------------------------------------------------------------- status
+    def test_a_second_change_in_the_same_minute_is_imported(self):
+        """Packed, then Voided within one minute: Zortout's update time stays
+        the same text; the order was once skipped and stayed confirmed."""
+        moment = self.next_update()
+        self.order(1, status="Packed", updated=moment)
+        self.import_orders()
+        self.assertEqual(self.so(1).state, "sale")
+        self.order(1, status="Voided", updated=moment)
+        job = self.import_orders()
+        self.assertEqual(job.result["orders_unchanged"], 0)
+        self.assertEqual((self.so(1).state, self.so(1).zortout_status), ("cancel", "Voided"))
+        job = self.import_orders()
+        self.assertEqual(job.result["orders_unchanged"], 1, "nothing changed: skipped")
+
     def test_status_transitions_never_create_a_second_order(self):
         self.order(1, status="Waiting")
         self.import_orders()

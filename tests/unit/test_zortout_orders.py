@@ -8,6 +8,7 @@ import pytest
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError, RetryableJobError
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 from odoo.addons.marketplace_zortout.clients.zortout import ZortoutClient
+from odoo.addons.marketplace_zortout.lib.customers import Contact, group_customers
 from odoo.addons.marketplace_zortout.lib.orders import (
     order_windows,
     parse_discount,
@@ -194,3 +195,49 @@ def test_repeated_page_and_failed_page_raise(server):
     fake.fail_page = (2, 502)
     with pytest.raises(RetryableJobError, match="HTTP 502"):
         list(client.iter_order_pages(limit=10))
+
+
+def contacts(*rows):
+    return [Contact(*row) for row in rows]
+
+
+def test_one_customer_code_is_one_customer_whatever_its_phone_and_email():
+    groups = group_customers(
+        contacts(
+            ("C1", "081", "a@x.th", "Somchai"),
+            ("C1", "089", "b@x.th", "Somchai"),
+            ("C1", "", "", "Somchai J."),
+            ("C2", "081", "", "Other"),
+        )
+    )
+    assert groups == [0, 0, 0, 1], "same code: one partner; another code: another, phone shared"
+
+
+def test_without_code_phone_then_email_then_name_find_the_customer():
+    groups = group_customers(
+        contacts(
+            ("", "081", "", "A"),
+            ("", "", "a@x.th", "A"),
+            ("", "081", "a@x.th", "A"),
+            ("C9", "081", "", "A"),
+            ("", "", "", "Walk-in"),
+            ("", "", "", "Walk-in"),
+            ("", "", "", "Other"),
+        )
+    )
+    assert groups == [0, 1, 0, 0, 2, 2, 3]
+
+
+def test_a_second_change_in_the_same_minute_changes_the_fingerprint():
+    packed = make_order(1, [("A", 1, 10)], status="Packed", updated="2024-03-01 10:15")
+    voided = {**packed, "status": "Voided"}
+    assert parse_order(packed).updated_text == parse_order(voided).updated_text
+    assert parse_order(packed).fingerprint != parse_order(voided).fingerprint
+    paid = {**packed, "paymentstatus": "Partial"}
+    assert parse_order(paid).fingerprint != parse_order(packed).fingerprint
+    assert parse_order(dict(packed)).fingerprint == parse_order(packed).fingerprint
+
+
+def test_payment_status_names_and_codes():
+    order = parse_order(make_order(1, [("A", 1, 10)], paymentstatus="1", paymentamount="10.00"))
+    assert (order.payment_status, order.payment_amount) == ("Paid", Decimal("10.00"))
