@@ -42,6 +42,19 @@ PUSH_BATCH = 100
 STOCK_ENDPOINT = "Product/UpdateProductStockList"
 AVAILABLE_STOCK_ENDPOINT = "Product/UpdateProductAvailableStockList"
 READ_CODES = {SUCCESS, QUOTA_NOTICE}
+#: The GetProducts fields a product is read from.
+PRODUCT_FIELDS = (
+    "id",
+    "sku",
+    "name",
+    "barcode",
+    "sellprice",
+    "purchaseprice",
+    "stock",
+    "availablestock",
+    "unittext",
+    "active",
+)
 
 __all__ = ["ZortoutClient", "parse_number"]
 
@@ -61,6 +74,10 @@ class ZortoutProduct:
     unit: str
     active: bool
     raw: dict = field(repr=False, default_factory=dict)
+
+    def carried(self):
+        """The fields ``from_payload`` reads, as sent: a later job part reads them again."""
+        return {key: self.raw[key] for key in PRODUCT_FIELDS if key in self.raw}
 
     @classmethod
     def from_payload(cls, item, endpoint):
@@ -116,6 +133,8 @@ class ZortoutClient(JsonHttpClient):
         self._more_secrets = [secret for secret in secrets if secret]
         self.notices = []
         self.page_counts = []
+        #: Whether the page a paged read yielded last was the last one.
+        self.last_page_read = False
 
     def _headers(self):
         return {"storename": self.storename, "apikey": self._apikey, "apisecret": self._apisecret}
@@ -199,6 +218,7 @@ class ZortoutClient(JsonHttpClient):
         guard = PageGuard(self.service, endpoint, page_size=limit)
         page, seen = first_page, (first_page - 1) * limit
         self.page_counts = []
+        self.last_page_read = False
         while True:
             payload = self._get(endpoint, params={**params, "page": page}, headers=headers)
             items = self._list(payload, endpoint)
@@ -207,10 +227,11 @@ class ZortoutClient(JsonHttpClient):
             if page == first_page and count is not None:
                 guard.expect_total(max(int(count) - seen, 0))
             guard.check(items)
+            seen += len(items)
+            self.last_page_read = len(items) < limit or (count is not None and seen >= count)
             if items:
                 yield page, items
-            seen += len(items)
-            if len(items) < limit or (count is not None and seen >= count):
+            if self.last_page_read:
                 return
             page += 1
 
@@ -240,6 +261,14 @@ class ZortoutClient(JsonHttpClient):
         )
         for items in self._pages(endpoint, params, headers, limit):
             yield [ZortoutProduct.from_payload(item, endpoint) for item in items]
+
+    def iter_numbered_product_pages(self, first_page=1, limit=PAGE_SIZE):
+        """``(page number, [ZortoutProduct])`` from ``first_page`` on; after
+        each page ``last_page_read`` says whether it was the last one."""
+        endpoint = "Product/GetProducts"
+        params, headers = self._product_params(None, None, None, False, limit)
+        for page, items in self._numbered_pages(endpoint, params, headers, limit, first_page):
+            yield page, [ZortoutProduct.from_payload(item, endpoint) for item in items]
 
     def iter_stock(self, warehouse_code=None, sku_list=None, limit=PAGE_SIZE):
         """Yield ``(sku, quantity)`` of every product, reading nothing else.

@@ -8,13 +8,16 @@ from odoo.addons.marketplace_base.lib.summary import count_phrase
 from odoo.addons.marketplace_base.tools import job_logger
 from odoo.exceptions import UserError
 
-from ..clients.zortout import DEFAULT_URL, ZortoutClient
+from ..clients.zortout import DEFAULT_URL, PAGE_SIZE, ZortoutClient, ZortoutProduct
 from ..lib.catalog_items import catalog_fetch
 
 _logger = logging.getLogger(__name__)
 
 ADMIN = "marketplace_base.group_marketplace_manager"
 AUTO_STOCK_KEY = "zortout-stock"
+#: Products a product import part reads before writing: about one part's work.
+PRODUCTS_PER_PART = 2500
+PRODUCT_PAGE_SIZE = PAGE_SIZE
 
 
 class MarketplaceAccount(models.Model):
@@ -190,26 +193,43 @@ class MarketplaceAccount(models.Model):
     def _run_job_sync_products_from_zortout(self, job):
         """Zortout's product list through the catalogue pipeline; stock has its own job.
 
-        A large list is written in parts: the pipeline stops after its chunk
-        time and the rest continues as "... (part N)", from the next SKU.
+        Each GetProducts page is read once over the whole import: a part
+        reads pages until it holds about a part's work (``PRODUCTS_PER_PART``),
+        hands them to the pipeline, and the next part carries on from the
+        next page. When the pipeline stops within its part time, the products
+        it did not reach travel in the next part's parameters instead of
+        being read again (a large catalogue would otherwise cost its whole
+        page count again in every part, against the daily quota).
         """
-        resume_after = (job.params or {}).get("resume_after")
-        products = list(self._zortout_client().iter_products())
+        params = job.params or {}
+        client = self._zortout_client()
+        products = [
+            ZortoutProduct.from_payload(item, "carried product") for item in params.get("carry", [])
+        ]
+        next_page = params.get("page", 1)
+        if next_page and len(products) < PRODUCTS_PER_PART:
+            pages = client.iter_numbered_product_pages(next_page, PRODUCT_PAGE_SIZE)
+            next_page = None  # an empty page ends the read
+            for number, items in pages:
+                products += items
+                next_page = None if client.last_page_read else number + 1
+                if len(products) >= PRODUCTS_PER_PART:
+                    break
         result = self.env["marketplace.catalog.sync"]._sync(
-            self,
-            catalog_fetch(products),
-            job,
-            full=False,
-            with_stock=False,
-            resume_after=resume_after,
+            self, catalog_fetch(products), job, full=False, with_stock=False
         )
-        if result.get("resume_after"):
-            follow_up = job._continue({"resume_after": result["resume_after"]})
+        carry, stopped_after = [], result.pop("resume_after", None)
+        if stopped_after:
+            carry = [product.carried() for product in products if product.sku > stopped_after]
+        result["pages_read"] = len(client.page_counts)
+        if carry or next_page:
+            follow_up = job._continue({"page": next_page, "carry": carry})
             result["continued_in_job"] = follow_up.id
             result["summary"] = self.env._(
-                "%(summary)s; %(left)s products left, continued in job %(job)s",
+                "%(summary)s; continued in job %(job)s",
                 summary=result["summary"],
-                left=result.get("items_left"),
                 job=follow_up.id,
             )
+        if client.notices:
+            result["zortout_notices"] = client.notices
         return result

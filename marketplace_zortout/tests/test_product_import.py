@@ -62,6 +62,32 @@ class TestProductImport(ZortoutCase):
         self.assertEqual(job2.result["created"], 0)
         self.assertEqual(job2.result["updated"], 0)
 
+    def test_a_large_catalogue_is_read_once_across_parts(self):
+        """Each part reads the next pages (or carries what the last part did
+        not reach); the whole catalogue was once read again in every part."""
+        self.fake.products = {
+            f"P{index:03d}": {"name": f"Product {index}", "sellprice": 10} for index in range(12)
+        }
+        module = "odoo.addons.marketplace_zortout.models.marketplace_account"
+        self.env["ir.config_parameter"].set_param("marketplace_catalog.batch_size", "2")
+        Job = type(self.env["marketplace.job"])
+        before = len(self.server.requests_to("/v4/Product/GetProducts"))
+        with (
+            patch(f"{module}.PRODUCTS_PER_PART", 4),
+            patch(f"{module}.PRODUCT_PAGE_SIZE", 3),
+            patch.object(Job, "_part_deadline", lambda job: time.monotonic() - 1),
+        ):
+            jobs = self.import_products()
+        self.assertEqual(set(jobs.mapped("state")), {"done"}, jobs.mapped("error_message"))
+        reads = self.server.requests_to("/v4/Product/GetProducts")[before:]
+        catalogue = sorted(set(self.fake.quantities()) | set(self.fake.products))
+        pages = -(-len(catalogue) // 3)
+        self.assertEqual(sorted(int(r.arg("page")) for r in reads), list(range(1, pages + 1)))
+        self.assertGreater(len(jobs), pages // 2, "several parts")
+        created = self.env["product.product"].search([("default_code", "=like", "P0%")])
+        self.assertEqual(len(created), 12, "every product of every page")
+        self.assertTrue(jobs[1].params["carry"], "what a part did not reach is carried")
+
     def test_a_long_import_continues_in_parts(self):
         self.env["ir.config_parameter"].set_param("marketplace_catalog.batch_size", "2")
         Job = type(self.env["marketplace.job"])
