@@ -53,8 +53,10 @@ def on_hand(servers, sku, location_id):
 
 
 def send(url, sku, quantity):
-    """Zortout's webhook: the product object, key1 in the headers."""
-    return post(url, {"id": 1, "sku": sku, "stock": str(quantity), "availablestock": str(quantity)})
+    """Zortout's webhook: the product object (its reference's example), key1 in the headers."""
+    return post(
+        url, {"id": 1, "sku": sku, "name": sku, "stock": f"{quantity:.2f}", "availablestock": ""}
+    )
 
 
 def post(url, body):
@@ -104,7 +106,7 @@ def main():
             ) as servers:
                 servers.start(1, cron_threads=1, http_port=port)
                 trials(servers, fake, url, skus, location.id, args.trials)
-                order_trials(servers, fake, fakes.make_order, url, account.id, skus, args.trials)
+                order_trials(servers, fake, fakes, url, account.id, skus, args.trials)
                 burst(servers, fake, url, skus, location.id, args.burst)
         finally:
             schedules.active = True
@@ -145,14 +147,15 @@ def trials(servers, fake, url, skus, location_id, count):
     print(f"{report}; webhook answered in median {statistics.median(answers) * 1000:.0f} ms")
 
 
-def order_trials(servers, fake, make_order, stock_url, account_id, skus, count):
+def order_trials(servers, fake, fakes, stock_url, account_id, skus, count):
     url = stock_url.rsplit("/", 1)[0] + "/addorder"
     first = int(time.time())
 
     def new_order(n):
         order_id = first + n
-        fake.orders.append(make_order(order_id, [(skus[n], 2, "99.50")], status="Packed"))
-        post(url, {"id": order_id, "number": f"SO-{order_id}"})
+        order = fakes.make_order(order_id, [(skus[n], 2, "99.50")], status="Packed")
+        fake.orders.append(order)
+        post(url, fakes.webhook_order_body(order))  # the order object itself
         query = (
             "SELECT count(*) FROM sale_order WHERE zortout_account_id = %s "
             "AND zortout_order_id = %s AND state = 'sale'"
