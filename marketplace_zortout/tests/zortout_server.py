@@ -298,7 +298,13 @@ def make_order(
     """A GetOrders item as Zortout sends it, its totals computed Zortout's way.
 
     Shape: Zortout Open API v4 reference, "Get Orders",
-    https://developers.zortout.com/api-reference/order.
+    https://developers.zortout.com/api-reference/order, cross-checked with
+    the order classes of a public C# client (GitHub tealerr/CRUD-Ecommerce,
+    ecommerce/Common/Helper/ZortOrders.cs: ZortOrder, ZortOrderList,
+    ZortPayment) and a public Sequelize model of ZORT orders (the lower-case
+    spellings ``isCOD``, ``trackingList``, ``createdatetimeString``,
+    ``shippingdiscount``, ``vattype``, ``totalproductamount``). ``updated``
+    is Zortout's text time (minutes); ``updatedatetime`` carries seconds.
     ``lines`` are ``(sku, quantity, unit price[, discount text])``; the
     rules for the totals are the ones documented in ``lib/orders.py``.
     """
@@ -323,6 +329,10 @@ def make_order(
                 "discount": str(line_discount),
                 "discountamount": format_number(cut),
                 "totalprice": format_number(gross - cut),
+                "producttype": 0,
+                "serialnolist": [],
+                "expirylotlist": [],
+                "skutype": 0,
             }
         )
     if str(discount).endswith("%"):
@@ -361,10 +371,30 @@ def make_order(
         "shippingamount": format_number(_money(shipping)),
         "orderdate": updated[:10],
         "orderdateString": updated[:10],
-        "updatedatetime": updated,
-        "updatedatetimeString": updated,
+        "createdatetime": f"{updated[:10]}T00:00:00",
+        "createdatetimeString": f"{updated[:10]} 00:00",
+        "updatedatetime": updated.replace(" ", "T") + (":00" if len(updated) == 16 else ""),
+        "updatedatetimeString": updated[:16],
         "warehousecode": "W1",
         "trackingno": "",
+        "trackingList": [],
+        "isCOD": False,
+        "paymentamount": format_number(amount),
+        "payments": [
+            {
+                "id": order_id,
+                "name": "Bank transfer",
+                "amount": format_number(amount),
+                "paymentdatetimeString": updated[:16],
+            }
+        ],
+        "totalproductamount": format_number(subtotal),
+        "voucheramount": "0",
+        "platformdiscount": "0",
+        "sellerdiscount": "0",
+        "shippingdiscount": "0",
+        "shippingvat": "0",
+        "tag": [],
         "list": items,
     }
     order.update(extra)
