@@ -93,7 +93,8 @@ def measure(env, args, server, zortout_server):
     now = zortout_now()
     # spread over the last 20 hours: the first import reads one one-day window
     spread = timedelta(hours=20) / max(args.orders, 1)
-    first_id = int(time.time()) % 100000 * 100000
+    # Zortout order ids are 32-bit integers (the C# client's ``int? Id``)
+    first_id = int(time.time()) % 20000 * 100000 + 1
     fake.orders = build_orders(
         zortout_server.make_order,
         args.orders,

@@ -50,6 +50,8 @@ PAYMENT_STATUS_NAMES = {0: "Pending", 1: "Paid", 2: "Voided", 3: "Partial", 4: "
 VAT_NONE, VAT_EXCLUDED, VAT_INCLUDED = 1, 2, 3
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 CENT = Decimal("0.01")
+#: Zortout order ids are 32-bit integers (a public C# client's ``int? Id``).
+MAX_ORDER_ID = 2**31 - 1
 
 
 def parse_status(value):
@@ -175,6 +177,10 @@ def parse_order(item):
         order_id = int(str(order_id).strip())
     except ValueError:
         raise MarketplaceError(f"order {item.get('number') or '?'}: no valid 'id'") from None
+    if not 0 < order_id <= MAX_ORDER_ID:
+        raise MarketplaceError(
+            f"order {item.get('number') or '?'}: 'id' {order_id} is not a 32-bit order id"
+        )
     label = f"order {order_id} ({_text(item, 'number') or 'no number'})"
 
     def number(source, key, default=None, where=label):

@@ -241,3 +241,8 @@ def test_a_second_change_in_the_same_minute_changes_the_fingerprint():
 def test_payment_status_names_and_codes():
     order = parse_order(make_order(1, [("A", 1, 10)], paymentstatus="1", paymentamount="10.00"))
     assert (order.payment_status, order.payment_amount) == ("Paid", Decimal("10.00"))
+
+
+def test_an_order_id_beyond_32_bits_is_refused_by_name():
+    with pytest.raises(MarketplaceError, match="'id' 7961801383 is not a 32-bit order id"):
+        parse_order(make_order(7961801383, [("A", 1, 10)]))
