@@ -4,11 +4,18 @@ import logging
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
+from odoo.addons.marketplace_base.lib.field_report import FieldReport
 from odoo.addons.marketplace_base.lib.summary import count_phrase
 from odoo.addons.marketplace_base.tools import job_logger
 from odoo.exceptions import UserError
 
-from ..clients.zortout import DEFAULT_URL, PAGE_SIZE, ZortoutClient, ZortoutProduct
+from ..clients.zortout import (
+    DEFAULT_URL,
+    PAGE_SIZE,
+    PRODUCT_FIELDS,
+    ZortoutClient,
+    ZortoutProduct,
+)
 from ..lib.catalog_items import catalog_fetch
 
 _logger = logging.getLogger(__name__)
@@ -199,18 +206,24 @@ class MarketplaceAccount(models.Model):
         next page. When the pipeline stops within its part time, the products
         it did not reach travel in the next part's parameters instead of
         being read again (a large catalogue would otherwise cost its whole
-        page count again in every part, against the daily quota).
+        page count again in every part, against the daily quota). The result
+        names the fields Zortout sent that the import does not map
+        (``fields_not_understood``) and the ones it expected and never saw.
         """
         params = job.params or {}
         client = self._zortout_client()
         products = [
             ZortoutProduct.from_payload(item, "carried product") for item in params.get("carry", [])
         ]
+        report = FieldReport()
+        report.expect("Product", ["sku", "name"], optional=PRODUCT_FIELDS)
         next_page = params.get("page", 1)
         if next_page and len(products) < PRODUCTS_PER_PART:
             pages = client.iter_numbered_product_pages(next_page, PRODUCT_PAGE_SIZE)
             next_page = None  # an empty page ends the read
             for number, items in pages:
+                for product in items:
+                    report.observe("Product", product.raw, code=product.sku)
                 products += items
                 next_page = None if client.last_page_read else number + 1
                 if len(products) >= PRODUCTS_PER_PART:
@@ -222,6 +235,7 @@ class MarketplaceAccount(models.Model):
         if stopped_after:
             carry = [product.carried() for product in products if product.sku > stopped_after]
         result["pages_read"] = len(client.page_counts)
+        result.update(report.as_result())
         if carry or next_page:
             follow_up = job._continue({"page": next_page, "carry": carry})
             result["continued_in_job"] = follow_up.id

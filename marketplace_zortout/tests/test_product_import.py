@@ -45,6 +45,17 @@ class TestProductImport(ZortoutCase):
         self.assertEqual(self.a1.list_price, 120)
         self.assertGreaterEqual(job.result["updated"], 1)
 
+    def test_fields_zortout_sends_and_the_import_does_not_map_are_named(self):
+        self.fake.products["NEW-1"]["category"] = "Gadgets"
+        job = self.import_products()
+        unread = {row["field"]: row for row in job.result["fields_not_understood"]["Product"]}
+        catalogue = set(self.fake.quantities()) | set(self.fake.products)
+        self.assertEqual(unread["category"]["count"], len(catalogue), "sent with every product")
+        self.assertTrue(unread["category"]["example"])
+        self.assertIn("weight", unread)
+        self.assertNotIn("sellprice", unread, "a field the import maps")
+        self.assertNotIn("fields_never_seen", job.result)
+
     def test_a_bad_row_is_reported_and_the_others_land(self):
         job = self.import_products()
         self.assertEqual(job.state, "done")

@@ -49,6 +49,25 @@ def format_number(value):
     return str(int(value)) if value.is_integer() else f"{value:.2f}"
 
 
+#: GetProducts fields beyond those the suite reads, as the product class of a
+#: public C# client declares them (GitHub tealerr/CRUD-Ecommerce,
+#: ZortHelper.cs, PRODUCTDETAILBYMARKETPLACE) and the v4 reference lists.
+PRODUCT_EXTRAS = {
+    "producttype": 0,
+    "description": "",
+    "imagepath": "",
+    "weight": "0",
+    "height": "0",
+    "length": "0",
+    "width": "0",
+    "categoryid": None,
+    "category": "",
+    "variationid": None,
+    "variant": "",
+    "tag": [],
+}
+
+
 class ZortoutFake:
     def __init__(self, server, stock, products=None, warehouses=None, credentials=None):
         self.server = server
@@ -161,6 +180,7 @@ class ZortoutFake:
                     "availablestock": format_number(quantity),
                     "unittext": meta.get("unittext", "Units"),
                     "active": meta.get("active", True),
+                    **{key: meta.get(key, value) for key, value in PRODUCT_EXTRAS.items()},
                 }
             )
         if self.ignore_paging:
