@@ -170,4 +170,40 @@ class TestVendorSpecApi(VendorSpecCase, HttpCase):
         status, _data = self.call("POST", "/api/partnumber-books/pull", "sam")
         self.assertEqual(status, 403)
         status, data = self.call("POST", "/api/partnumber-books/pull", "boss")
-        self.assertEqual((status, data["pulled"]), (200, 1), data)
+        self.assertEqual((status, data["state"]), (202, "pending"), data)
+
+    def test_pull_is_queued_and_its_state_read_until_done(self):
+        """The request only queues: a slow book server holds no HTTP worker."""
+        server = FixtureServer().start()
+        self.addCleanup(server.stop)
+        server.route("/api/books", lambda r: {"books": [{"id": "b1", "date": "2026-11-01"}]})
+        server.route(
+            "/api/books/b1",
+            lambda r: {"id": "b1", "items": [{"partnumber": "q1", "product": "LOT_A"}]},
+        )
+        self.env["ir.config_parameter"].set_param(
+            "vendor_spec_bom.book_server_url", f"{server.url}/api"
+        )
+        status, data = self.call("POST", "/api/partnumber-books/pull", "boss")
+        self.assertEqual((status, data["state"]), (202, "pending"), data)
+        self.assertEqual(data["status_url"], f"/api/partnumber-books/pull/{data['job_id']}")
+        self.assertEqual(server.requests, [], "nothing is downloaded inside the request")
+        again = self.call("POST", "/api/partnumber-books/pull", "boss")[1]
+        self.assertEqual(again["job_id"], data["job_id"], "one pull at a time")
+        self.assertEqual(self.call("GET", data["status_url"], "sam")[0], 403)
+        self.assertEqual(self.call("GET", data["status_url"], "stranger")[0], 404)
+
+        self.env.flush_all()
+        self.env["marketplace.job"]._cron_run_jobs()
+        status, state = self.call("GET", data["status_url"], "boss")
+        self.assertEqual((status, state["state"], state["error"]), (200, "done", None), state)
+        self.assertEqual(state["result"]["books pulled"], 1)
+        self.assertEqual(len(server.requests_to("/api/books")), 1)
+
+    def test_pull_without_a_book_server_is_refused_at_once(self):
+        self.env["ir.config_parameter"].set_param("vendor_spec_bom.book_server_url", "")
+        status, data = self.call("POST", "/api/partnumber-books/pull", "boss")
+        self.assertEqual(status, 400)
+        self.assertIn("book server", data["error"])
+        status, _data = self.call("GET", "/api/partnumber-books/pull/999999", "boss")
+        self.assertEqual(status, 404)
