@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from odoo.addons.marketplace_base.lib.spreadsheet import neutralize_cell
+from odoo.addons.marketplace_base.lib.text import storable
 from odoo.addons.vendor_spec_bom.lib.numbers import parse_number, parse_quantity
 from odoo.addons.vendor_spec_bom.lib.spec_parser import parse_file, parse_paste
 from odoo.addons.vendor_spec_bom.lib.table_reader import TableTooLarge, read_table
@@ -112,6 +113,22 @@ def test_two_text_columns_without_header_store_nothing():
     result = parse_paste("BSS84\tP-channel MOSFET\nBC547\tNPN transistor")
     assert result.rows == []
     assert "No column reads as quantities" in result.problem
+
+
+def test_nul_in_a_description_is_a_row_error_not_a_database_error():
+    result = parse_paste("PN\tQty\tDescription\nx1\t2\tbad\x00text\nx2\t1\tfine")
+    assert [r.partnumber for r in result.rows] == ["x2"]
+    assert [(e.line, e.reason) for e in result.errors] == [
+        (2, "the description holds a control character (NUL)")
+    ]
+
+
+def test_a_nul_kept_as_sub_by_a_stored_paste_is_refused_alike():
+    result = parse_paste(storable("PN\tQty\tDescription\nx\x001\t2\tok\nx2\t1\tb\x00d"))
+    assert [(e.line, e.reason) for e in result.errors] == [
+        (2, "the part number holds a control character (such as NUL)"),
+        (3, "the description holds a control character (NUL)"),
+    ]
 
 
 def test_nul_in_a_partnumber_and_huge_quantity_are_row_errors():

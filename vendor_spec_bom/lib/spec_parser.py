@@ -20,6 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from odoo.addons.marketplace_base.lib.text import holds_control_character, holds_nul
+
 from .numbers import is_number, is_quantity, parse_number, parse_quantity
 from .table_reader import DEFAULT_MAX_ROWS, find_header, normalize_header, read_table, split_text
 
@@ -174,7 +176,7 @@ def _cell(cells, index):
 def partnumber_problem(partnumber):
     if not partnumber:
         return "no part number"
-    if any(ord(c) < 32 or ord(c) == 127 for c in partnumber):
+    if holds_control_character(partnumber):
         return "the part number holds a control character (such as NUL)"
     if len(partnumber) > MAX_PARTNUMBER_LENGTH:
         return f"the part number is longer than {MAX_PARTNUMBER_LENGTH} characters"
@@ -210,16 +212,20 @@ def _read_row(cells, columns, line):
     partnumber = _cell(cells, columns["partnumber"])
     quantity, problem = _quantity_problem(_cell(cells, columns["quantity"]))
     unit, total, price_problem = _prices(cells, columns)
-    problem = partnumber_problem(partnumber) or problem or price_problem
+    description = _cell(cells, columns.get("description"))
+    problem = (
+        partnumber_problem(partnumber)
+        or problem
+        or price_problem
+        or (holds_nul(description) and "the description holds a control character (NUL)")
+    )
     if problem:
         return SpecError(line, text, problem)
     if total is None and unit is not None:
         total = unit * quantity
     elif unit is None and total is not None:
         unit = total / quantity
-    return SpecRow(
-        line, partnumber, quantity, _cell(cells, columns.get("description")), unit, total
-    )
+    return SpecRow(line, partnumber, quantity, description, unit, total)
 
 
 def _titles(header, columns):

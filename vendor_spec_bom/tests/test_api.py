@@ -156,6 +156,25 @@ class TestVendorSpecApi(VendorSpecCase, HttpCase):
         status, _data = self.call("GET", f"/api/partnumber-books/{self.book.id}?limit=x")
         self.assertEqual(status, 400)
 
+    def test_rows_holding_nul_are_row_errors_not_a_server_error(self):
+        status, data = self.put_rows(
+            [
+                {"vendor_partnumber": "x1", "quantity": 1, "manual_lot_suggestion": "LOT\x00A"},
+                {"vendor_partnumber": "x2", "quantity": 1, "description": "a\x00b"},
+            ]
+        )
+        self.assertEqual(status, 400, data)
+        self.assertEqual(
+            data["rows"],
+            [
+                {
+                    "row": 1,
+                    "error": "manual_lot_suggestion holds a control character (such as NUL)",
+                },
+                {"row": 2, "error": "the description holds a control character (NUL)"},
+            ],
+        )
+
     def test_pull_needs_the_sales_manager(self):
         server = FixtureServer().start()
         self.addCleanup(server.stop)
