@@ -27,6 +27,38 @@ def parse_fixture(name):
     return parse_file(name, (FIXTURES / name).read_bytes())
 
 
+def test_kicad_export_with_shifted_columns_is_read_shifted_on_every_row():
+    """Rows one cell wider than the header: the note on row 12 is no part number."""
+    result = parse_fixture("kicad_bom_shifted_note.csv")
+    assert result.problem is None
+    assert result.shifted_from == "MPN"
+    assert result.columns["partnumber"] == "MPN"
+    assert [(r.line, r.partnumber, r.quantity, r.description) for r in result.rows] == [
+        (10, "RC0603FR-0710KL", 4, "10k"),
+        (11, "GRM155R71C104KA88D", 3, "100n"),
+        (12, "LDB181G8005C-110", 1, "1.8GHz"),
+        (14, "LM1117MPX-3.3/NOPB", 1, "LM1117-3.3"),
+    ]
+    [dnp] = result.errors
+    assert (dnp.line, dnp.skipped) == (13, True)
+
+
+def test_a_trailing_untitled_column_shifts_nothing():
+    result = parse_paste("PN\tQty\nx1\t2\tnote a\nx2\t3\tnote b\nx3\t1\t")
+    assert result.shifted_from is None
+    assert [(r.partnumber, r.quantity) for r in result.rows] == [("x1", 2), ("x2", 3), ("x3", 1)]
+
+
+def test_a_shift_before_the_quantity_moves_it_too():
+    result = parse_paste("Ref\tQty\tMPN\nR1\t\t2\tRC0603\nR2\t\t3\tRC0805\nR3\tfit\t1\tRC1206")
+    assert result.shifted_from == "Qty"
+    assert [(r.partnumber, r.quantity) for r in result.rows] == [
+        ("RC0603", 2),
+        ("RC0805", 3),
+        ("RC1206", 1),
+    ]
+
+
 def test_kicad_export_with_preamble_blank_lines_designators_and_dnp():
     result = parse_fixture("kicad_bom_grouped_by_value.csv")
     assert result.problem is None

@@ -58,6 +58,7 @@ OTHER_COLUMNS = (
     "lifecycle", "availability", "minimum order", "library path", "supplier 1", "category", "type",
 )  # fmt: skip
 TRUE_DNP = {"dnp", "yes", "y", "1", "true", "x", "dnf", "do not populate", "not fitted"}
+FALSE_DNP = {"no", "n", "0", "false", "fitted", "populate"}
 
 
 def _norm_set(names):
@@ -106,6 +107,7 @@ class SpecResult:
     columns: dict = field(default_factory=dict)  # role -> column title (or number)
     problem: str | None = None  # set when nothing may be stored
     delimiter: str | None = None
+    shifted_from: str | None = None  # the header title from which data cells sit further right
 
 
 def _first(names, wanted):
@@ -141,6 +143,57 @@ def _named_layout(header):
         if index is not None:
             columns[role] = index
     return columns
+
+
+def _filled_width(cells):
+    return next((i + 1 for i in range(len(cells) - 1, -1, -1) if cells[i]), 0)
+
+
+def _fits(cells, columns):
+    """How many of the roles' cells in a row read as their role expects."""
+    partnumber = _cell(cells, columns.get("partnumber"))
+    dnp = _cell(cells, columns.get("dnp")).casefold()
+    return (
+        bool(partnumber)
+        + is_quantity(_cell(cells, columns.get("quantity")))
+        + sum(
+            not _cell(cells, columns.get(role)) or is_number(_cell(cells, columns.get(role)))
+            for role in ("unit_price", "total_price")
+            if role in columns
+        )
+        + ("dnp" in columns and (not dnp or dnp in TRUE_DNP | FALSE_DNP))
+    )
+
+
+def _shifted_layout(header, columns, rows):
+    """``(columns, first shifted column)`` for data rows wider than their header.
+
+    Exports whose rows carry cells the header does not name (a ``Note``
+    field empty on most rows) shift the columns after them. The place of
+    the extra cells is decided once for the whole file: where the roles'
+    columns read best over all rows, then where the extra cells are
+    empty most often, then as late as possible (no shift at all when
+    that reads as well). Every row is then read through the same columns.
+    """
+    widths = Counter(_filled_width(r) for r in rows)
+    width = widths.most_common(1)[0][0] if widths else 0
+    extra = width - _filled_width(header)
+    if extra <= 0 or not columns:
+        return columns, None
+    wide = [r for r in rows if _filled_width(r) == width]
+
+    def score(at):
+        shifted = {role: i + extra if i >= at else i for role, i in columns.items()}
+        fits = sum(_fits(r, shifted) for r in wide)
+        empty = sum(not any(r[at : at + extra]) for r in wide)
+        return fits, empty, at
+
+    unshifted = score(_filled_width(header))
+    best = max((score(at) for at in range(_filled_width(header) + 1)), default=unshifted)
+    if best[0] <= unshifted[0]:
+        return columns, None
+    at = best[2]
+    return {role: i + extra if i >= at else i for role, i in columns.items()}, at
 
 
 def _column_reads_as(rows, column, test):
@@ -247,18 +300,21 @@ def parse_table(table):
     header = None
     if header_index is not None:
         header = rows[header_index]
-        columns = _named_layout(header)
         data = [(n, r) for n, r in filled if n > header_index + 1]
+        titled = _named_layout(header)
+        columns, shifted_at = _shifted_layout(header, titled, [r for _n, r in data])
     else:
-        columns = _positional_layout([r for _n, r in filled])
-        data = filled
+        columns, shifted_at = _positional_layout([r for _n, r in filled]), None
+        titled, data = columns, filled
         if data and "quantity" in columns:
             first_line, first = data[0]
             if not is_quantity(_cell(first, columns["quantity"])):
                 header, header_index, data = first, first_line - 1, data[1:]
     result = SpecResult([], [], header, header_index + 1 if header is not None else None)
     result.delimiter = delimiter
-    result.columns = _titles(header, columns)
+    result.columns = _titles(header, titled)
+    if shifted_at is not None:
+        result.shifted_from = header[shifted_at]
     if "partnumber" not in columns:
         result.problem = "No column reads as part numbers (such as Part Number, MPN or PN)."
         return result

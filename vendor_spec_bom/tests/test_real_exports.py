@@ -82,6 +82,18 @@ class TestRealExports(VendorSpecCase):
             click(wizard, "action_confirm")
         self.assertEqual(order.vendor_spec_line_ids.mapped("vendor_partnumber"), ["x1"])
 
+    def test_a_kicad_export_with_shifted_columns_is_read_shifted_and_says_so(self):
+        order = self.quotation()
+        wizard = self.preview(
+            order, file=fixture("kicad_bom_shifted_note.csv"), filename="pdu-board.csv"
+        )
+        self.assertIn("from “MPN” on, every row is read", wizard.layout_info)
+        click(wizard, "action_confirm")
+        self.assertEqual(
+            order.vendor_spec_line_ids.mapped("vendor_partnumber"),
+            ["RC0603FR-0710KL", "GRM155R71C104KA88D", "LDB181G8005C-110", "LM1117MPX-3.3/NOPB"],
+        )
+
     def test_a_paste_holding_nul_gives_row_errors_not_a_database_error(self):
         order = self.quotation()
         wizard = self.preview(

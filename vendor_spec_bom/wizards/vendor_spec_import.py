@@ -89,6 +89,12 @@ class VendorSpecImport(models.TransientModel):
             )
         else:
             text = self.env._("No header row: the columns are read by their position.")
+        if result.shifted_from:
+            text += " " + self.env._(
+                "The data rows have more cells than the header: from “%s” on, every row is "
+                "read that many cells further right.",
+                shown(result.shifted_from),
+            )
         if result.delimiter:
             text += " " + self.env._(
                 "Cells separated by %s.", DELIMITER_NAMES.get(result.delimiter, result.delimiter)
