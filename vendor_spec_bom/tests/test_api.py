@@ -175,7 +175,8 @@ class TestVendorSpecApi(VendorSpecCase, HttpCase):
             ],
         )
 
-    def test_pull_needs_the_sales_manager(self):
+    def book_server(self):
+        """A local book server with one book, set in Sales settings."""
         server = FixtureServer().start()
         self.addCleanup(server.stop)
         server.route("/api/books", lambda r: {"books": [{"id": "b1", "date": "2026-11-01"}]})
@@ -186,6 +187,10 @@ class TestVendorSpecApi(VendorSpecCase, HttpCase):
         self.env["ir.config_parameter"].set_param(
             "vendor_spec_bom.book_server_url", f"{server.url}/api"
         )
+        return server
+
+    def test_pull_needs_the_sales_manager(self):
+        self.book_server()
         status, _data = self.call("POST", "/api/partnumber-books/pull", "sam")
         self.assertEqual(status, 403)
         status, data = self.call("POST", "/api/partnumber-books/pull", "boss")
@@ -193,16 +198,7 @@ class TestVendorSpecApi(VendorSpecCase, HttpCase):
 
     def test_pull_is_queued_and_its_state_read_until_done(self):
         """The request only queues: a slow book server holds no HTTP worker."""
-        server = FixtureServer().start()
-        self.addCleanup(server.stop)
-        server.route("/api/books", lambda r: {"books": [{"id": "b1", "date": "2026-11-01"}]})
-        server.route(
-            "/api/books/b1",
-            lambda r: {"id": "b1", "items": [{"partnumber": "q1", "product": "LOT_A"}]},
-        )
-        self.env["ir.config_parameter"].set_param(
-            "vendor_spec_bom.book_server_url", f"{server.url}/api"
-        )
+        server = self.book_server()
         status, data = self.call("POST", "/api/partnumber-books/pull", "boss")
         self.assertEqual((status, data["state"]), (202, "pending"), data)
         self.assertEqual(data["status_url"], f"/api/partnumber-books/pull/{data['job_id']}")
