@@ -4,9 +4,9 @@ Authentication is Odoo's own API keys (``Authorization: Bearer <key>``,
 ``auth="bearer"``); every call runs as the key's user, so access rights,
 record rules and companies apply as in the web client. Errors are JSON
 with a status a client can act on: 400 (invalid rows, with their row
-numbers), 403, 404, 409 (a confirmed order). A book pull is queued as a
-job: 202 Accepted, and a URL that tells the job's state. A missing or wrong key is
+numbers), 403, 404, 409 (a confirmed order). A missing or wrong key is
 refused by Odoo before these routes run, with a JSON 401 (``models/ir_http.py``).
+A book pull is queued as a job: 202 Accepted, with a URL telling its state.
 """
 
 import functools
