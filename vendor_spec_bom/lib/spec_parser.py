@@ -149,20 +149,17 @@ def _filled_width(cells):
     return next((i + 1 for i in range(len(cells) - 1, -1, -1) if cells[i]), 0)
 
 
-def _fits(cells, columns):
-    """How many of the roles' cells in a row read as their role expects."""
-    partnumber = _cell(cells, columns.get("partnumber"))
-    dnp = _cell(cells, columns.get("dnp")).casefold()
-    return (
-        bool(partnumber)
-        + is_quantity(_cell(cells, columns.get("quantity")))
-        + sum(
-            not _cell(cells, columns.get(role)) or is_number(_cell(cells, columns.get(role)))
-            for role in ("unit_price", "total_price")
-            if role in columns
-        )
-        + ("dnp" in columns and (not dnp or dnp in TRUE_DNP | FALSE_DNP))
-    )
+def _reads_as_role(role, cell):
+    """Whether one cell reads as its role expects (a description always does)."""
+    if role == "partnumber":
+        return bool(cell)
+    if role == "quantity":
+        return is_quantity(cell)
+    if role in ("unit_price", "total_price"):
+        return not cell or is_number(cell)
+    if role == "dnp":
+        return not cell or cell.casefold() in TRUE_DNP | FALSE_DNP
+    return True
 
 
 def _shifted_layout(header, columns, rows):
@@ -171,29 +168,36 @@ def _shifted_layout(header, columns, rows):
     Exports whose rows carry cells the header does not name (a ``Note``
     field empty on most rows) shift the columns after them. The place of
     the extra cells is decided once for the whole file: where the roles'
-    columns read best over all rows, then where the extra cells are
-    empty most often, then as late as possible (no shift at all when
-    that reads as well). Every row is then read through the same columns.
+    columns read best over all rows, then where the extra cells are empty
+    most often, then as late as possible (no shift at all when that reads
+    as well). Every row is then read through the same columns.
     """
     widths = Counter(_filled_width(r) for r in rows)
     width = widths.most_common(1)[0][0] if widths else 0
-    extra = width - _filled_width(header)
+    titled = _filled_width(header)
+    extra = width - titled
     if extra <= 0 or not columns:
         return columns, None
     wide = [r for r in rows if _filled_width(r) == width]
+    # How many rows each role reads well in, at its title's column and shifted.
+    reads = {
+        role: [
+            sum(_reads_as_role(role, _cell(r, index + shift)) for r in wide) for shift in (0, extra)
+        ]
+        for role, index in columns.items()
+    }
 
-    def score(at):
-        shifted = {role: i + extra if i >= at else i for role, i in columns.items()}
-        fits = sum(_fits(r, shifted) for r in wide)
-        empty = sum(not any(r[at : at + extra]) for r in wide)
-        return fits, empty, at
+    def fits(at):
+        return sum(reads[role][index >= at] for role, index in columns.items())
 
-    unshifted = score(_filled_width(header))
-    best = max((score(at) for at in range(_filled_width(header) + 1)), default=unshifted)
-    if best[0] <= unshifted[0]:
+    best = max(fits(at) for at in range(titled + 1))
+    if best <= fits(titled):
         return columns, None
-    at = best[2]
-    return {role: i + extra if i >= at else i for role, i in columns.items()}, at
+    at = max(
+        (at for at in range(titled) if fits(at) == best),
+        key=lambda at: (sum(not any(r[at : at + extra]) for r in wide), at),
+    )
+    return {role: index + extra if index >= at else index for role, index in columns.items()}, at
 
 
 def _column_reads_as(rows, column, test):
