@@ -6,7 +6,12 @@ server with one cron worker, then two servers with two cron workers each.
 Checks that every job ran exactly once and never two of one account at a
 time, and prints the speed-up (goal: at least 3x).
 
-    python benchmarks/runner_parallel.py --db DB [--jobs 1000] [--accounts 10]
+First it times queuing the jobs in one transaction, commit included (a
+burst of webhooks), with 1 runner slot and with 4: every slot is woken once
+per transaction, so 4 slots must queue within 1.5x of the time of 1
+(``--queue-only`` stops there).
+
+    python benchmarks/runner_parallel.py --db DB [--jobs 1000] [--accounts 10] [--queue-only]
 """
 
 import time
@@ -23,6 +28,23 @@ for index in range({accounts}):
     for _n in range({per_account}):
         account._enqueue_job("test_task", params={{"sleep": {sleep}}})
 """
+
+
+def queue_seconds(env, jobs, slots):
+    """Seconds to queue ``jobs`` jobs in one transaction with ``slots`` slots, its
+    commit included (each wake-up trigger due now notifies the cron workers then)."""
+    env["marketplace.job"]._set_runner_slots(slots)
+    account = env["marketplace.account"].create({"name": "Queue bench", "channel": "test"})
+    env.cr.commit()
+    start = time.perf_counter()
+    for _n in range(jobs):
+        account._enqueue_job("test_task", params={})
+    env.cr.commit()
+    elapsed = time.perf_counter() - start
+    account.unlink()  # its jobs go with it
+    env.cr.commit()
+    print(f"Queue {jobs} jobs with {slots} runner slot(s): {elapsed:.2f} s")
+    return elapsed
 
 
 def drain(args, servers, count, threads, tag):
@@ -72,7 +94,14 @@ def main():
     p.add_argument("--accounts", type=int, default=10)
     p.add_argument("--sleep", type=float, default=0.2)
     p.add_argument("--timeout", type=int, default=900)
+    p.add_argument("--queue-only", action="store_true", help="time the queuing only")
     args = p.parse_args()
+    with odoo_env.environment(args) as env:
+        queue_seconds(env, 100, 1)  # warm-up: caches and prepared queries, not measured
+        one_slot, four_slots = queue_seconds(env, args.jobs, 1), queue_seconds(env, args.jobs, 4)
+    print(f"Queuing with 4 slots: {four_slots / one_slot:.2f}x the time of 1 slot (goal <= 1.5x)")
+    if args.queue_only:
+        return
     log_dir = odoo_env.REPO / ".cache" / "logs" / "bench-runner"
     servers = servers_module.OdooServers(args.odoo_src, args.db, odoo_env.REPO, Path(log_dir))
     stamp = int(time.time()) % 100000

@@ -3,7 +3,8 @@
 It turns the transport's failures into the suite's errors so that every
 channel reports them alike: timeouts, connection errors, HTTP 429 and 5xx
 become ``RetryableJobError`` (keeping Retry-After); other 4xx, non-JSON
-answers and missing keys become ``MarketplaceError`` naming the endpoint.
+answers, missing keys and text the database cannot store (a NUL) become
+``MarketplaceError`` naming the endpoint.
 
 It is also the one place where requests are made, so the limits live here:
 - no secret (a header value, a credential query parameter) ever reaches an
@@ -26,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from .errors import MarketplaceError, RetryableJobError
+from .text import nul_path
 
 DEFAULT_TIMEOUT = 30
 #: An answer larger than this (decoded) is refused.
@@ -294,13 +296,20 @@ class JsonHttpClient:
                 f"{self.redact(excerpt(response.text))}"
             )
         try:
-            return response.json()
+            payload = response.json()
         except ValueError:
             kind = response.headers.get("Content-Type", "unknown content type")
             raise MarketplaceError(
                 f"{self.service} sent an answer that is not JSON on {endpoint} "
                 f"({kind}): {self.redact(excerpt(response.text))}"
             ) from None
+        path = nul_path(payload) if b"\\u0000" in response.content else None
+        if path:
+            raise MarketplaceError(
+                f"{self.service} sent text holding a control character (NUL) on {endpoint}, "
+                f"at {path}: the database cannot store it, so nothing of this answer was used."
+            )
+        return payload
 
     def field(self, payload, key, endpoint, types=None, default=_MISSING):
         """``payload[key]``, or an error naming the endpoint and the key.

@@ -335,9 +335,26 @@ class MarketplaceJob(models.Model):
 
     @api.model
     def _wake_runner(self, at=None):
-        """Have every runner slot look at the queue (now, or at ``at``)."""
-        for cron in self._runner_crons().filtered("active"):
-            cron._trigger(at)
+        """Have every runner slot look at the queue (now, or at ``at``).
+
+        A slot is woken "now" once per transaction: the trigger the first
+        job created starts the slot after the commit, for every job queued
+        before it, so a burst of jobs costs one trigger per slot, not one
+        per job and slot. A trigger undone by a rolled-back savepoint is
+        created again.
+        """
+        now = fields.Datetime.now()
+        due_now = at is None or at <= now
+        woken = self.env.cr.postcommit.data.setdefault("marketplace_base.woken_slots", {})
+        Trigger = self.env["ir.cron.trigger"].sudo()
+        if due_now and woken and len(Trigger.browse(woken.values()).exists()) == len(woken):
+            slots = self._runner_crons().filtered(lambda cron: cron.active and cron.id not in woken)
+        else:
+            slots = self._runner_crons().filtered("active")
+        for cron in slots:
+            trigger = cron._trigger(at)
+            if due_now and trigger:
+                woken[cron.id] = trigger.id
 
     @api.model
     def _set_runner_slots(self, count):

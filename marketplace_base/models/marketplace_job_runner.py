@@ -134,22 +134,34 @@ class MarketplaceJob(models.Model):
 
     @api.model
     def _due_accounts(self, cr, job_id=None):
-        """Accounts with a due pending job, in the order of their first job."""
-        cr.execute(
-            """
-            SELECT account_id FROM (
-                SELECT DISTINCT ON (account_id) account_id, priority, scheduled_at, id
-                  FROM marketplace_job
-                 WHERE state = 'pending'
-                   AND (scheduled_at <= %s AND %s IS NULL OR id = %s)
-              ORDER BY account_id, priority, scheduled_at, id
-            ) first_jobs
-            ORDER BY priority, scheduled_at, id
-            LIMIT %s
-            """,
-            (fields.Datetime.now(), job_id, job_id, CANDIDATE_ACCOUNTS),
-        )
-        return [row[0] for row in cr.fetchall()]
+        """Accounts with a due pending job, in the order of their first job.
+
+        Read a page of ``CANDIDATE_ACCOUNTS`` at a time, the next page only
+        when every account of this one is busy (locked by another slot), so
+        a slot finds work however many slots run.
+        """
+        now = fields.Datetime.now()
+        offset = 0
+        while True:
+            cr.execute(
+                """
+                SELECT account_id FROM (
+                    SELECT DISTINCT ON (account_id) account_id, priority, scheduled_at, id
+                      FROM marketplace_job
+                     WHERE state = 'pending'
+                       AND (scheduled_at <= %s AND %s IS NULL OR id = %s)
+                  ORDER BY account_id, priority, scheduled_at, id
+                ) first_jobs
+                ORDER BY priority, scheduled_at, id
+                LIMIT %s OFFSET %s
+                """,
+                (now, job_id, job_id, CANDIDATE_ACCOUNTS, offset),
+            )
+            page = [row[0] for row in cr.fetchall()]
+            yield from page
+            if len(page) < CANDIDATE_ACCOUNTS:
+                return
+            offset += CANDIDATE_ACCOUNTS
 
     @api.model
     def _claim_job(self, cr, account_id, job_id=None):

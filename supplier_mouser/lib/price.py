@@ -4,15 +4,10 @@ Mouser prints prices the way the account's Mouser site does, and the string
 is the only truth about its decimal mark: no currency is assumed to have no
 decimals (Mouser's Japanese site writes "¥48" and "¥32.8" side by side).
 
-Rules, in order:
-
-* both ``.`` and ``,`` appear: the right-most one is the decimal mark;
-* one mark appears several times ("1,234,567"): a thousands separator;
-* one mark appears once: the site's decimal mark when the account names its
-  site (``decimal_mark``); otherwise a decimal mark unless exactly three
-  digits follow it after a non-zero integer part ("1,234" is 1234, while
-  "0,141" and "¥32.8" keep their decimals), since Mouser prints prices of
-  1 and more with at most two decimals.
+The decimal mark follows ``marketplace_base.lib.decimal_mark``: a lone
+separator is the site's decimal mark when the account names its site;
+otherwise "1,234" is 1234 while "0,141" and "¥32.8" keep their decimals,
+since Mouser prints prices of 1 and more with at most two decimals.
 
 The currency comes from Mouser's ``Currency`` field; the symbol is only a
 fallback when the field is missing.
@@ -20,6 +15,8 @@ fallback when the field is missing.
 
 import re
 from decimal import Decimal, InvalidOperation
+
+from odoo.addons.marketplace_base.lib.decimal_mark import with_decimal_point
 
 SYMBOLS = {
     "$": "USD",
@@ -96,27 +93,6 @@ def parse_price(text, currency=None, decimal_mark=None):
         raise PriceError(f"Cannot read a price in {raw!r}.")
     number = numbers[0].rstrip(".,")
     try:
-        return Decimal(_with_decimal_point(number, decimal_mark)), currency
+        return Decimal(with_decimal_point(number, decimal_mark)), currency
     except InvalidOperation as exc:
         raise PriceError(f"Cannot read a price in {raw!r}.") from exc
-
-
-def _with_decimal_point(number, decimal_mark=None):
-    """The number with ``.`` as its only separator, the decimal one."""
-    marks = [c for c in number if c in ".,"]
-    if not marks:
-        return number
-    last = max(number.rfind("."), number.rfind(","))
-    mark = number[last]
-    if len(set(marks)) == 2:
-        is_decimal = True
-    elif len(marks) > 1:
-        is_decimal = False
-    elif decimal_mark in (".", ","):
-        is_decimal = mark == decimal_mark
-    else:
-        decimals = len(number) - last - 1
-        is_decimal = not (decimals == 3 and number[:last].lstrip("-0") != "")
-    integer, fraction = (number[:last], number[last + 1 :]) if is_decimal else (number, "")
-    integer = re.sub(r"[.,]", "", integer)
-    return f"{integer}.{fraction}" if fraction else integer

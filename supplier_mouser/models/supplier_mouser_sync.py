@@ -40,7 +40,7 @@ class _Run:
         self.counters = counters
         self.job = None
         self.deadline = float("inf")
-        self.currencies = {}  # ISO code -> res.currency (or None when refused)
+        self.currencies = {}  # ISO code -> (currency, convert from) or the ValueError refusing it
 
     def listed(self, key, text):
         items = self.counters[key]
@@ -187,8 +187,27 @@ class SupplierMouserSync(models.AbstractModel):
 
     @api.model
     def _apply_batch(self, run, batch, found):
+        self._decide_currencies(run, found.values())
         for item in batch:
             self._apply_isolated(run, item, found.get(item[1].upper(), []))
+
+    @api.model
+    def _decide_currencies(self, run, part_lists):
+        """Decide (and activate) the answer's currencies before the products'
+        savepoints: a product that fails must not roll back an activation
+        the other products' prices rely on. A refused currency is kept as
+        its error, raised for each product priced in it."""
+        codes = {
+            price_break.currency
+            for parts in part_lists
+            for part in parts
+            for price_break in part.price_breaks
+        }
+        for code in sorted(codes - set(run.currencies)):
+            try:
+                self._currency(run, code)
+            except ValueError as exc:
+                run.currencies[code] = exc
 
     # ------------------------------------------------------------ selection
     @api.model
@@ -315,6 +334,8 @@ class SupplierMouserSync(models.AbstractModel):
         a warning when it has no exchange rate yet).
         """
         if code in run.currencies:
+            if isinstance(run.currencies[code], ValueError):
+                raise run.currencies[code]
             return run.currencies[code]
         account = run.account
         company_currency = account.company_id.currency_id

@@ -1,6 +1,7 @@
 """Answers shaped like Mouser's recorded ones, through the real job and client."""
 
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import tagged
@@ -57,6 +58,31 @@ class TestMouserAnswers(MouserCase):
         job = self.sync()
         self.assertIn("no exchange rate yet", job.result["currencies_activated"][0])
         self.assertEqual(job.result["unreadable_lead_times"], [])
+
+    def test_a_currency_activated_for_a_failing_product_stays_active_for_the_others(self):
+        self.currency("JPY").active = False
+        broken = self.product("Broken", mouser_pn="595-BROKEN")
+        fine = self.product("Fine", mouser_pn="595-FINE")
+        self.fake.catalogue = {
+            "595-BROKEN": {"breaks": [(1, "¥48", "JPY")]},
+            "595-FINE": {"breaks": [(1, "¥32.8", "JPY")]},
+        }
+        Sync = type(self.env["supplier.mouser.sync"])
+        write_part_data = Sync._write_part_data
+
+        def fail_for_broken(sync, template, part):
+            if template == broken:
+                raise ValueError("the part data cannot be written")
+            return write_part_data(sync, template, part)
+
+        with patch.object(Sync, "_write_part_data", fail_for_broken):
+            job = self.sync()
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual(job.result["errors"], ["595-BROKEN: the part data cannot be written"])
+        self.assertFalse(self.lines(broken).filtered(lambda line: line.price != 9.99))
+        self.assertEqual(self.lines(fine).currency_id.name, "JPY")
+        self.assertTrue(self.currency("JPY").active, "the lines stored in yen need yen active")
+        self.assertTrue(job.result["currencies_activated"][0].startswith("JPY"))
 
     def test_german_answer_with_comma_decimals_and_tage(self):
         template = self.product("Capacitor", manufacturer_pn="CL31A106MBHNNNE")

@@ -136,6 +136,7 @@ class TestRunner(TestChannelCase):
         self.env["ir.config_parameter"].set_param("marketplace_base.runner_time_budget", "0")
         self.enqueue()
         self.enqueue()
+        self.env.cr.postcommit.clear()  # the jobs were queued by an earlier, committed request
         slots = self.env["marketplace.job"]._runner_crons().filtered("active")
         Trigger = self.env["ir.cron.trigger"]
         before = Trigger.search_count([("cron_id", "in", slots.ids)])
@@ -199,6 +200,27 @@ class TestRunner(TestChannelCase):
         slots = self.env["marketplace.job"]._runner_crons().filtered("active")
         Trigger = self.env["ir.cron.trigger"]
         before = Trigger.search_count([("cron_id", "in", slots.ids)])
+        self.enqueue()
+        self.assertEqual(Trigger.search_count([("cron_id", "in", slots.ids)]), before + 2)
+
+    def test_a_burst_of_jobs_wakes_each_slot_once(self):
+        """1,000 webhooks in one request must not create 1,000 triggers per slot."""
+        self.env["marketplace.job"]._set_runner_slots(4)
+        slots = self.env["marketplace.job"]._runner_crons().filtered("active")
+        Trigger = self.env["ir.cron.trigger"]
+        before = Trigger.search_count([("cron_id", "in", slots.ids)])
+        for _n in range(5):
+            self.enqueue()
+        self.assertEqual(Trigger.search_count([("cron_id", "in", slots.ids)]), before + 4)
+
+    def test_a_wake_undone_by_a_rolled_back_savepoint_is_made_again(self):
+        slots = self.env["marketplace.job"]._runner_crons().filtered("active")
+        Trigger = self.env["ir.cron.trigger"]
+        before = Trigger.search_count([("cron_id", "in", slots.ids)])
+        with self.assertRaises(ValueError), self.env.cr.savepoint():
+            self.enqueue()
+            raise ValueError("the webhook's batch failed")
+        self.assertEqual(Trigger.search_count([("cron_id", "in", slots.ids)]), before)
         self.enqueue()
         self.assertEqual(Trigger.search_count([("cron_id", "in", slots.ids)]), before + 2)
 

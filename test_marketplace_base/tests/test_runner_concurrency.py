@@ -3,6 +3,7 @@
 import threading
 
 from odoo import SUPERUSER_ID, api
+from odoo.addons.marketplace_base.models.marketplace_job_runner import CANDIDATE_ACCOUNTS
 from odoo.modules.registry import DummyRLock, Registry
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
@@ -90,6 +91,22 @@ class TestRunnerConcurrency(TransactionCase):
                     )
 
         self.committed(check)
+
+    def test_a_slot_finds_work_beyond_the_first_page_of_busy_accounts(self):
+        """More busy accounts than one page of candidates (32 slots allowed)."""
+        job_ids = self.create_accounts_and_jobs(CANDIDATE_ACCOUNTS + 1, 1)
+        busy = self.account_ids[:CANDIDATE_ACCOUNTS]
+        with self.registry.cursor() as other_slots:
+            for account_id in busy:
+                other_slots.execute("SELECT pg_advisory_lock(47110815, %s)", (account_id,))
+            try:
+                ran = self.committed(lambda env: env["marketplace.job"]._run_next_job())
+            finally:
+                for account_id in busy:
+                    other_slots.execute("SELECT pg_advisory_unlock(47110815, %s)", (account_id,))
+        self.assertEqual(ran, job_ids[-1])
+        state = self.committed(lambda env: env["marketplace.job"].browse(job_ids[-1]).state)
+        self.assertEqual(state, "done")
 
     def test_recovery_requeues_orphans_and_leaves_running_jobs_alone(self):
         orphan_id, running_id, exhausted_id = self.create_accounts_and_jobs(3, 1)

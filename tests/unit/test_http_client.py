@@ -55,6 +55,19 @@ def test_html_page_is_a_readable_error(server):
     assert "Maintenance" in str(err.value)
 
 
+def test_a_nul_in_the_answer_is_a_clear_error_naming_where(server):
+    server.route("/items", {"items": [{"name": "ok"}, {"name": "bad\x00name"}]})
+    with pytest.raises(MarketplaceError) as err:
+        client(server)._request("GET", "items")
+    assert not isinstance(err.value, RetryableJobError)
+    assert "control character (NUL) on items, at $.items[1].name" in str(err.value)
+
+
+def test_other_control_characters_in_an_answer_pass(server):
+    server.route("/items", {"name": "two\nlines\tand a tab"})
+    assert client(server)._request("GET", "items") == {"name": "two\nlines\tand a tab"}
+
+
 def test_timeout_is_retryable(server):
     import time
 

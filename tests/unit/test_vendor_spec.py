@@ -9,6 +9,7 @@ import pytest
 import xlwt
 
 from odoo.addons.vendor_spec_bom.lib.aggregate import ResolvedRow, aggregate
+from odoo.addons.vendor_spec_bom.lib.api_rows import validate_rows
 from odoo.addons.vendor_spec_bom.lib.book_parser import parse_book
 from odoo.addons.vendor_spec_bom.lib.numbers import parse_number
 from odoo.addons.vendor_spec_bom.lib.pricing import discount_split, markup_percent
@@ -209,3 +210,29 @@ def test_an_overlong_cell_is_named_and_csv_settings_stay_as_they_were(length, sa
     with pytest.raises(TableTooLarge, match=said):
         split_text(f"pn;qty\n{'x' * length};1\n")
     assert csv.field_size_limit() == before, "a process-wide setting another thread may use"
+
+
+def test_book_description_with_nul_is_a_row_error():
+    table = [
+        ["partnumber", "product", "description"],
+        ["x1", "LOT_A", "bad\x00"],
+        ["x2", "LOT_A", "ok"],
+    ]
+    items, errors = parse_book(table, {"LOT_A"})
+    assert [i.partnumber for i in items] == ["x2"]
+    assert errors == [(2, "the description holds a control character (NUL)")]
+
+
+def test_api_rows_with_nul_are_row_errors():
+    values, errors = validate_rows(
+        [
+            {"vendor_partnumber": "x1", "quantity": 1, "description": "a\x00b"},
+            {"vendor_partnumber": "x2", "quantity": 1, "manual_lot_suggestion": "LOT\x00A"},
+            {"vendor_partnumber": "x3", "quantity": 1, "description": "two\nlines"},
+        ]
+    )
+    assert [v["vendor_partnumber"] for v in values] == ["x3"]
+    assert errors == [
+        {"row": 1, "error": "the description holds a control character (NUL)"},
+        {"row": 2, "error": "manual_lot_suggestion holds a control character (such as NUL)"},
+    ]

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from odoo.addons.marketplace_base.lib.spreadsheet import neutralize_cell
+from odoo.addons.marketplace_base.lib.text import storable
 from odoo.addons.vendor_spec_bom.lib.numbers import parse_number, parse_quantity
 from odoo.addons.vendor_spec_bom.lib.spec_parser import parse_file, parse_paste
 from odoo.addons.vendor_spec_bom.lib.table_reader import TableTooLarge, read_table
@@ -24,6 +25,38 @@ PARTS = ["RC0603FR-0710KL", "GRM155R71C104KA88D", "BSS84,215"]
 
 def parse_fixture(name):
     return parse_file(name, (FIXTURES / name).read_bytes())
+
+
+def test_kicad_export_with_shifted_columns_is_read_shifted_on_every_row():
+    """Rows one cell wider than the header: the note on row 12 is no part number."""
+    result = parse_fixture("kicad_bom_shifted_note.csv")
+    assert result.problem is None
+    assert result.shifted_from == "MPN"
+    assert result.columns["partnumber"] == "MPN"
+    assert [(r.line, r.partnumber, r.quantity, r.description) for r in result.rows] == [
+        (10, "RC0603FR-0710KL", 4, "10k"),
+        (11, "GRM155R71C104KA88D", 3, "100n"),
+        (12, "LDB181G8005C-110", 1, "1.8GHz"),
+        (14, "LM1117MPX-3.3/NOPB", 1, "LM1117-3.3"),
+    ]
+    [dnp] = result.errors
+    assert (dnp.line, dnp.skipped) == (13, True)
+
+
+def test_a_trailing_untitled_column_shifts_nothing():
+    result = parse_paste("PN\tQty\nx1\t2\tnote a\nx2\t3\tnote b\nx3\t1\t")
+    assert result.shifted_from is None
+    assert [(r.partnumber, r.quantity) for r in result.rows] == [("x1", 2), ("x2", 3), ("x3", 1)]
+
+
+def test_a_shift_before_the_quantity_moves_it_too():
+    result = parse_paste("Ref\tQty\tMPN\nR1\t\t2\tRC0603\nR2\t\t3\tRC0805\nR3\tfit\t1\tRC1206")
+    assert result.shifted_from == "Qty"
+    assert [(r.partnumber, r.quantity) for r in result.rows] == [
+        ("RC0603", 2),
+        ("RC0805", 3),
+        ("RC1206", 1),
+    ]
 
 
 def test_kicad_export_with_preamble_blank_lines_designators_and_dnp():
@@ -112,6 +145,22 @@ def test_two_text_columns_without_header_store_nothing():
     result = parse_paste("BSS84\tP-channel MOSFET\nBC547\tNPN transistor")
     assert result.rows == []
     assert "No column reads as quantities" in result.problem
+
+
+def test_nul_in_a_description_is_a_row_error_not_a_database_error():
+    result = parse_paste("PN\tQty\tDescription\nx1\t2\tbad\x00text\nx2\t1\tfine")
+    assert [r.partnumber for r in result.rows] == ["x2"]
+    assert [(e.line, e.reason) for e in result.errors] == [
+        (2, "the description holds a control character (NUL)")
+    ]
+
+
+def test_a_nul_kept_as_sub_by_a_stored_paste_is_refused_alike():
+    result = parse_paste(storable("PN\tQty\tDescription\nx\x001\t2\tok\nx2\t1\tb\x00d"))
+    assert [(e.line, e.reason) for e in result.errors] == [
+        (2, "the part number holds a control character (such as NUL)"),
+        (3, "the description holds a control character (NUL)"),
+    ]
 
 
 def test_nul_in_a_partnumber_and_huge_quantity_are_row_errors():

@@ -6,6 +6,7 @@ record rules and companies apply as in the web client. Errors are JSON
 with a status a client can act on: 400 (invalid rows, with their row
 numbers), 403, 404, 409 (a confirmed order). A missing or wrong key is
 refused by Odoo before these routes run, with a JSON 401 (``models/ir_http.py``).
+A book pull is queued as a job: 202 Accepted, with a URL telling its state.
 """
 
 import functools
@@ -41,7 +42,8 @@ def api_route(path, methods):
         def wrapper(self, *args, **kwargs):
             try:
                 with request.env.cr.savepoint():
-                    return _json(function(self, *args, **kwargs))
+                    result = function(self, *args, **kwargs)
+                    return result if isinstance(result, http.Response) else _json(result)
             except ApiError as exc:
                 return _json({"error": str(exc), **exc.extra}, exc.status)
             except MissingError as exc:
@@ -121,6 +123,17 @@ def _book(book):
         "server_book_id": book.server_book_id or None,
         "item_count": book.item_count,
         "company_id": book.company_id.id,
+    }
+
+
+def _pull_state(job):
+    """A book pull job as the API shows it: pending, started, done or failed."""
+    return {
+        "job_id": job.id,
+        "state": job.state,
+        "summary": job.summary or None,
+        "result": job.result or None,
+        "error": job.error_message or None,
     }
 
 
@@ -218,7 +231,20 @@ class VendorSpecApi(http.Controller):
 
     @api_route("/api/partnumber-books/pull", ["POST"])
     def books_pull(self):
+        """Queue the pull (a slow book server must not hold an HTTP worker)."""
+        job = request.env["vendor.partnumber.book"]._queue_pull(request.env.company)
+        status_url = f"/api/partnumber-books/pull/{job.id}"
+        return request.make_json_response(
+            {**_pull_state(job), "status_url": status_url},
+            headers={"Location": status_url},
+            status=202,
+        )
+
+    @api_route("/api/partnumber-books/pull/<int:job_id>", ["GET"])
+    def books_pull_state(self, job_id):
         Book = request.env["vendor.partnumber.book"]
         Book.check_access("create")
-        books = Book._pull_books(request.env.company)
-        return {"pulled": len(books), "books": [_book(b) for b in books]}
+        job = Book._pull_job(job_id, request.env.user.company_ids)
+        if not job:
+            raise ApiError(404, f"Book pull {job_id} does not exist.")
+        return _pull_state(job)

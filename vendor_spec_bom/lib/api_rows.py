@@ -1,6 +1,8 @@
 """Vendor spec rows sent as JSON (the source document's ``VendorSpecItem``),
 checked like the import wizard checks a pasted BOM: all or nothing."""
 
+from odoo.addons.marketplace_base.lib.text import holds_control_character, holds_nul
+
 from .numbers import parse_number, parse_quantity
 from .spec_parser import partnumber_problem
 
@@ -32,8 +34,12 @@ def _other_problem(item, description, sort_order):
     suggestion = item.get("manual_lot_suggestion")
     if len(description) > MAX_DESCRIPTION:
         return f"the description is longer than {MAX_DESCRIPTION:,} characters"
+    if holds_nul(description):
+        return "the description holds a control character (NUL)"
     if suggestion is not None and not isinstance(suggestion, str):
         return "manual_lot_suggestion must be a product's internal reference or null"
+    if holds_control_character(suggestion):
+        return "manual_lot_suggestion holds a control character (such as NUL)"
     if not isinstance(sort_order, int) or isinstance(sort_order, bool):
         return "sort_order must be an integer"
     return None

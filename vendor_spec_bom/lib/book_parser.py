@@ -7,6 +7,8 @@ to skip the bad rows).
 
 from dataclasses import dataclass
 
+from odoo.addons.marketplace_base.lib.text import holds_control_character, holds_nul
+
 from .partnumbers import normalize_partnumber
 
 HEADERS = {
@@ -84,7 +86,7 @@ def parse_book(table, known_refs, header_index=0):
         problems = []
         if not partnumber:
             problems.append("empty partnumber")
-        elif any(ord(c) < 32 or ord(c) == 127 for c in partnumber):
+        elif holds_control_character(partnumber):
             problems.append("the partnumber holds a control character (such as NUL)")
         elif len(partnumber) > MAX_PARTNUMBER_LENGTH:
             problems.append(f"the partnumber is longer than {MAX_PARTNUMBER_LENGTH} characters")
@@ -97,11 +99,13 @@ def parse_book(table, known_refs, header_index=0):
             problems.append(f"duplicate partnumber {partnumber!r} (row {seen[key]})")
         if primary not in TRUE | FALSE:
             problems.append(f"primary flag {primary!r} is not yes/no")
+        description = _cell(row, columns, "description")
+        if holds_nul(description):
+            problems.append("the description holds a control character (NUL)")
         if partnumber:
             seen.setdefault(key, number)
         if problems:
             errors.extend((number, p) for p in problems)
             continue
-        description = _cell(row, columns, "description")
         items.append(BookItem(number, partnumber, ref, primary in TRUE, description))
     return items, errors

@@ -2,9 +2,10 @@
 
 Prices: "1 234,50", "1,234.50", "1.234,50", "€ 12", "12 €", "$1,234",
 "EUR 7,5", "0,13420 zł". Quantities: "10", "1 234", "1,5", "10 pcs".
-The right-most ``,`` or ``.`` is the decimal mark, except a lone separator
-followed by exactly three digits ("1,234", "1.234"), read as a thousands
-separator: BOM quantities and prices are far more often 1,234 than 1.234.
+The decimal mark follows ``marketplace_base.lib.decimal_mark``: the
+right-most ``,`` or ``.``, except a lone separator followed by exactly three
+digits ("1,234", "1.234"), read as a thousands separator: BOM quantities
+and prices are far more often 1,234 than 1.234.
 
 Only a currency sign or code, or (for quantities) a unit this module knows,
 may stand next to the digits: "BSS84" or "R1, R2" are not numbers.
@@ -13,6 +14,8 @@ may stand next to the digits: "BSS84" or "R1, R2" are not numbers.
 import math
 import re
 from decimal import Decimal, InvalidOperation
+
+from odoo.addons.marketplace_base.lib.decimal_mark import with_decimal_point
 
 MAX_DIGITS = 15  # what a float (the database column) keeps exactly
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
@@ -43,18 +46,8 @@ def _bounded(value, text):
 
 
 def _decimal(compact, text):
-    last = max(compact.rfind("."), compact.rfind(","))
-    if last >= 0:
-        decimals = len(compact) - last - 1
-        mark = compact[last]
-        lone = compact.count(".") + compact.count(",") == 1
-        repeated = mark in compact[:last]
-        if repeated or (lone and decimals == 3 and compact.lstrip("-")[0] != "0"):
-            compact = re.sub(r"[.,]", "", compact)
-        else:
-            compact = re.sub(r"[.,]", "", compact[:last]) + "." + compact[last + 1 :]
     try:
-        return _bounded(Decimal(compact), text)
+        return _bounded(Decimal(with_decimal_point(compact)), text)
     except InvalidOperation as exc:
         raise ValueError(f"{text!r} is not a number") from exc
 

@@ -20,6 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from odoo.addons.marketplace_base.lib.text import holds_control_character, holds_nul
+
 from .numbers import is_number, is_quantity, parse_number, parse_quantity
 from .table_reader import DEFAULT_MAX_ROWS, find_header, normalize_header, read_table, split_text
 
@@ -56,6 +58,7 @@ OTHER_COLUMNS = (
     "lifecycle", "availability", "minimum order", "library path", "supplier 1", "category", "type",
 )  # fmt: skip
 TRUE_DNP = {"dnp", "yes", "y", "1", "true", "x", "dnf", "do not populate", "not fitted"}
+FALSE_DNP = {"no", "n", "0", "false", "fitted", "populate"}
 
 
 def _norm_set(names):
@@ -104,6 +107,7 @@ class SpecResult:
     columns: dict = field(default_factory=dict)  # role -> column title (or number)
     problem: str | None = None  # set when nothing may be stored
     delimiter: str | None = None
+    shifted_from: str | None = None  # the header title from which data cells sit further right
 
 
 def _first(names, wanted):
@@ -141,6 +145,61 @@ def _named_layout(header):
     return columns
 
 
+def _filled_width(cells):
+    return next((i + 1 for i in range(len(cells) - 1, -1, -1) if cells[i]), 0)
+
+
+def _reads_as_role(role, cell):
+    """Whether one cell reads as its role expects (a description always does)."""
+    if role == "partnumber":
+        return bool(cell)
+    if role == "quantity":
+        return is_quantity(cell)
+    if role in ("unit_price", "total_price"):
+        return not cell or is_number(cell)
+    if role == "dnp":
+        return not cell or cell.casefold() in TRUE_DNP | FALSE_DNP
+    return True
+
+
+def _shifted_layout(header, columns, rows):
+    """``(columns, first shifted column)`` for data rows wider than their header.
+
+    Exports whose rows carry cells the header does not name (a ``Note``
+    field empty on most rows) shift the columns after them. The place of
+    the extra cells is decided once for the whole file: where the roles'
+    columns read best over all rows, then where the extra cells are empty
+    most often, then as late as possible (no shift at all when that reads
+    as well). Every row is then read through the same columns.
+    """
+    widths = Counter(_filled_width(r) for r in rows)
+    width = widths.most_common(1)[0][0] if widths else 0
+    titled = _filled_width(header)
+    extra = width - titled
+    if extra <= 0 or not columns:
+        return columns, None
+    wide = [r for r in rows if _filled_width(r) == width]
+    # How many rows each role reads well in, at its title's column and shifted.
+    reads = {
+        role: [
+            sum(_reads_as_role(role, _cell(r, index + shift)) for r in wide) for shift in (0, extra)
+        ]
+        for role, index in columns.items()
+    }
+
+    def fits(at):
+        return sum(reads[role][index >= at] for role, index in columns.items())
+
+    best = max(fits(at) for at in range(titled + 1))
+    if best <= fits(titled):
+        return columns, None
+    at = max(
+        (at for at in range(titled) if fits(at) == best),
+        key=lambda at: (sum(not any(r[at : at + extra]) for r in wide), at),
+    )
+    return {role: index + extra if index >= at else index for role, index in columns.items()}, at
+
+
 def _column_reads_as(rows, column, test):
     cells = [row[column] for row in rows if column < len(row) and row[column].strip()]
     return bool(cells) and sum(1 for c in cells if test(c)) * 2 > len(cells)
@@ -174,7 +233,7 @@ def _cell(cells, index):
 def partnumber_problem(partnumber):
     if not partnumber:
         return "no part number"
-    if any(ord(c) < 32 or ord(c) == 127 for c in partnumber):
+    if holds_control_character(partnumber):
         return "the part number holds a control character (such as NUL)"
     if len(partnumber) > MAX_PARTNUMBER_LENGTH:
         return f"the part number is longer than {MAX_PARTNUMBER_LENGTH} characters"
@@ -210,16 +269,20 @@ def _read_row(cells, columns, line):
     partnumber = _cell(cells, columns["partnumber"])
     quantity, problem = _quantity_problem(_cell(cells, columns["quantity"]))
     unit, total, price_problem = _prices(cells, columns)
-    problem = partnumber_problem(partnumber) or problem or price_problem
+    description = _cell(cells, columns.get("description"))
+    problem = (
+        partnumber_problem(partnumber)
+        or problem
+        or price_problem
+        or (holds_nul(description) and "the description holds a control character (NUL)")
+    )
     if problem:
         return SpecError(line, text, problem)
     if total is None and unit is not None:
         total = unit * quantity
     elif unit is None and total is not None:
         unit = total / quantity
-    return SpecRow(
-        line, partnumber, quantity, _cell(cells, columns.get("description")), unit, total
-    )
+    return SpecRow(line, partnumber, quantity, description, unit, total)
 
 
 def _titles(header, columns):
@@ -241,18 +304,21 @@ def parse_table(table):
     header = None
     if header_index is not None:
         header = rows[header_index]
-        columns = _named_layout(header)
         data = [(n, r) for n, r in filled if n > header_index + 1]
+        titled = _named_layout(header)
+        columns, shifted_at = _shifted_layout(header, titled, [r for _n, r in data])
     else:
-        columns = _positional_layout([r for _n, r in filled])
-        data = filled
+        columns, shifted_at = _positional_layout([r for _n, r in filled]), None
+        titled, data = columns, filled
         if data and "quantity" in columns:
             first_line, first = data[0]
             if not is_quantity(_cell(first, columns["quantity"])):
                 header, header_index, data = first, first_line - 1, data[1:]
     result = SpecResult([], [], header, header_index + 1 if header is not None else None)
     result.delimiter = delimiter
-    result.columns = _titles(header, columns)
+    result.columns = _titles(header, titled)
+    if shifted_at is not None:
+        result.shifted_from = header[shifted_at]
     if "partnumber" not in columns:
         result.problem = "No column reads as part numbers (such as Part Number, MPN or PN)."
         return result

@@ -1,7 +1,7 @@
 """Pull partnumber books from the book server configured in Settings.
 
-The button pulls at once for the user's company; the schedule only queues
-one job per company (a ``marketplace.job`` on the company's book server
+The button pulls at once for the user's company; the schedule and the JSON
+API only queue a job (a ``marketplace.job`` on the company's book server
 account) and the job runner does the HTTP work.
 """
 
@@ -47,6 +47,30 @@ class VendorPartnumberBook(models.Model):
             if account.active:
                 jobs |= account._enqueue_job(PULL_JOB, identity_key=PULL_JOB)
         return jobs
+
+    @api.model
+    def _queue_pull(self, company):
+        """Queue a pull for ``company`` (the pending or running one if any).
+
+        For whoever may create books (sales managers), who need not be
+        Marketplace users: the job is queued by the system in their name.
+        """
+        self.check_access("create")
+        self._book_server_client()  # no server set: say so now, not in the job
+        account = self.env["marketplace.account"]._partnumber_book_account(company)
+        if not account.active:
+            raise UserError(
+                self.env._("The account %s is archived: restore it to pull books.", account.name)
+            )
+        return account._enqueue_job(PULL_JOB, identity_key=PULL_JOB)
+
+    @api.model
+    def _pull_job(self, job_id, companies):
+        """The book pull job ``job_id`` of one of ``companies``, else an empty recordset."""
+        job = self.env["marketplace.job"].sudo().browse(job_id).exists()
+        if job.job_type != PULL_JOB or job.company_id not in companies:
+            return self.env["marketplace.job"]
+        return job
 
     @api.model
     def _book_server_client(self):

@@ -156,7 +156,27 @@ class TestVendorSpecApi(VendorSpecCase, HttpCase):
         status, _data = self.call("GET", f"/api/partnumber-books/{self.book.id}?limit=x")
         self.assertEqual(status, 400)
 
-    def test_pull_needs_the_sales_manager(self):
+    def test_rows_holding_nul_are_row_errors_not_a_server_error(self):
+        status, data = self.put_rows(
+            [
+                {"vendor_partnumber": "x1", "quantity": 1, "manual_lot_suggestion": "LOT\x00A"},
+                {"vendor_partnumber": "x2", "quantity": 1, "description": "a\x00b"},
+            ]
+        )
+        self.assertEqual(status, 400, data)
+        self.assertEqual(
+            data["rows"],
+            [
+                {
+                    "row": 1,
+                    "error": "manual_lot_suggestion holds a control character (such as NUL)",
+                },
+                {"row": 2, "error": "the description holds a control character (NUL)"},
+            ],
+        )
+
+    def book_server(self):
+        """A local book server with one book, set in Sales settings."""
         server = FixtureServer().start()
         self.addCleanup(server.stop)
         server.route("/api/books", lambda r: {"books": [{"id": "b1", "date": "2026-11-01"}]})
@@ -167,7 +187,38 @@ class TestVendorSpecApi(VendorSpecCase, HttpCase):
         self.env["ir.config_parameter"].set_param(
             "vendor_spec_bom.book_server_url", f"{server.url}/api"
         )
+        return server
+
+    def test_pull_needs_the_sales_manager(self):
+        self.book_server()
         status, _data = self.call("POST", "/api/partnumber-books/pull", "sam")
         self.assertEqual(status, 403)
         status, data = self.call("POST", "/api/partnumber-books/pull", "boss")
-        self.assertEqual((status, data["pulled"]), (200, 1), data)
+        self.assertEqual((status, data["state"]), (202, "pending"), data)
+
+    def test_pull_is_queued_and_its_state_read_until_done(self):
+        """The request only queues: a slow book server holds no HTTP worker."""
+        server = self.book_server()
+        status, data = self.call("POST", "/api/partnumber-books/pull", "boss")
+        self.assertEqual((status, data["state"]), (202, "pending"), data)
+        self.assertEqual(data["status_url"], f"/api/partnumber-books/pull/{data['job_id']}")
+        self.assertEqual(server.requests, [], "nothing is downloaded inside the request")
+        again = self.call("POST", "/api/partnumber-books/pull", "boss")[1]
+        self.assertEqual(again["job_id"], data["job_id"], "one pull at a time")
+        self.assertEqual(self.call("GET", data["status_url"], "sam")[0], 403)
+        self.assertEqual(self.call("GET", data["status_url"], "stranger")[0], 404)
+
+        self.env.flush_all()
+        self.env["marketplace.job"]._cron_run_jobs()
+        status, state = self.call("GET", data["status_url"], "boss")
+        self.assertEqual((status, state["state"], state["error"]), (200, "done", None), state)
+        self.assertEqual(state["result"]["books pulled"], 1)
+        self.assertEqual(len(server.requests_to("/api/books")), 1)
+
+    def test_pull_without_a_book_server_is_refused_at_once(self):
+        self.env["ir.config_parameter"].set_param("vendor_spec_bom.book_server_url", "")
+        status, data = self.call("POST", "/api/partnumber-books/pull", "boss")
+        self.assertEqual(status, 400)
+        self.assertIn("book server", data["error"])
+        status, _data = self.call("GET", "/api/partnumber-books/pull/999999", "boss")
+        self.assertEqual(status, 404)

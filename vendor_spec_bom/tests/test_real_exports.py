@@ -82,6 +82,35 @@ class TestRealExports(VendorSpecCase):
             click(wizard, "action_confirm")
         self.assertEqual(order.vendor_spec_line_ids.mapped("vendor_partnumber"), ["x1"])
 
+    def test_a_kicad_export_with_shifted_columns_is_read_shifted_and_says_so(self):
+        order = self.quotation()
+        wizard = self.preview(
+            order, file=fixture("kicad_bom_shifted_note.csv"), filename="pdu-board.csv"
+        )
+        self.assertIn("from “MPN” on, every row is read", wizard.layout_info)
+        click(wizard, "action_confirm")
+        self.assertEqual(
+            order.vendor_spec_line_ids.mapped("vendor_partnumber"),
+            ["RC0603FR-0710KL", "GRM155R71C104KA88D", "LDB181G8005C-110", "LM1117MPX-3.3/NOPB"],
+        )
+
+    def test_a_paste_holding_nul_gives_row_errors_not_a_database_error(self):
+        order = self.quotation()
+        wizard = self.preview(
+            order,
+            paste="PN\tQty\tDescription\tNote\x00\nx\x001\t2\tok\nx2\t1\tb\x00d\ny1\t3\tfine\n",
+        )
+        self.assertEqual(
+            [(line.line, line.partnumber, line.error) for line in wizard.line_ids if line.error],
+            [
+                (2, "x\\01\t2\tok", "the part number holds a control character (such as NUL)"),
+                (3, "x2\t1\tb\\0d", "the description holds a control character (NUL)"),
+            ],
+        )
+        self.assertIn("Description | Note\\0", wizard.layout_info)
+        click(wizard, "action_confirm")
+        self.assertEqual(order.vendor_spec_line_ids.mapped("vendor_partnumber"), ["y1"])
+
     def test_nul_and_absurd_quantities_are_row_errors_not_database_errors(self):
         order = self.quotation()
         csv = base64.b64encode(b"PN,Qty\nx1\x00,2\nx2,12345678901234567890123\ny1,3\n")

@@ -3,6 +3,7 @@
 import base64
 
 from odoo import api, fields, models
+from odoo.addons.marketplace_base.lib.text import shown, storable
 from odoo.exceptions import UserError
 
 from ..lib.spec_parser import parse_file, parse_paste
@@ -44,6 +45,18 @@ class VendorSpecImport(models.TransientModel):
             wizard.error_count = len(errors)
             wizard.row_count = len(wizard.line_ids) - len(skipped) - len(errors)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if "paste" in vals:
+                vals["paste"] = storable(vals["paste"])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "paste" in vals:
+            vals = {**vals, "paste": storable(vals["paste"])}
+        return super().write(vals)
+
     @api.model
     def _max_rows(self):
         value = self.env["ir.config_parameter"].sudo().get_param("vendor_spec_bom.max_rows")
@@ -65,17 +78,23 @@ class VendorSpecImport(models.TransientModel):
 
     def _layout_text(self, result):
         used = ", ".join(
-            self.env._("%(role)s from “%(column)s”", role=ROLE_LABELS[role], column=title)
+            self.env._("%(role)s from “%(column)s”", role=ROLE_LABELS[role], column=shown(title))
             for role, title in result.columns.items()
         )
         if result.header_line:
             text = self.env._(
                 "Row %(row)s was taken as the header: %(header)s.",
                 row=result.header_line,
-                header=" | ".join(c for c in result.header if c)[:300],
+                header=shown(" | ".join(c for c in result.header if c)[:300]),
             )
         else:
             text = self.env._("No header row: the columns are read by their position.")
+        if result.shifted_from:
+            text += " " + self.env._(
+                "The data rows have more cells than the header: from “%s” on, every row is "
+                "read that many cells further right.",
+                shown(result.shifted_from),
+            )
         if result.delimiter:
             text += " " + self.env._(
                 "Cells separated by %s.", DELIMITER_NAMES.get(result.delimiter, result.delimiter)
@@ -98,7 +117,7 @@ class VendorSpecImport(models.TransientModel):
         ] + [
             {
                 "line": error.line,
-                "partnumber": error.text[:60].replace("\x00", "\\0"),
+                "partnumber": shown(error.text[:60]),
                 "error": error.reason,
                 "skipped": error.skipped,
             }
