@@ -12,7 +12,7 @@ from odoo.tools.sql import create_index
 
 from ..lib.http import redact
 from ..lib.summary import counter_rows, param_rows, summarize
-from ..tools.job_errors import error_text, failure_delay, is_retryable
+from ..tools.job_errors import classify
 
 _logger = logging.getLogger(__name__)
 
@@ -164,24 +164,13 @@ class MarketplaceJob(models.Model):
         """Put failed or cancelled jobs back in the queue, with fresh attempts."""
         if any(job.state not in ("failed", "cancelled") for job in self):
             raise UserError(self.env._("Only failed or cancelled jobs can be retried."))
-        self._check_operator().write(
-            {
-                "state": "pending",
-                "attempts": 0,
-                "scheduled_at": fields.Datetime.now(),
-                "started_at": False,
-                "done_at": False,
-                "error_message": False,
-                "summary": False,
-            }
-        )
-        self._wake_runner()
+        self._check_operator()._set_requeued()
         return True
 
     def action_cancel(self):
         if any(job.state != "pending" for job in self):
             raise UserError(self.env._("Only pending jobs can be cancelled."))
-        self._check_operator().write({"state": "cancelled", "done_at": fields.Datetime.now()})
+        self._check_operator()._set_cancelled()
         return True
 
     def action_run_now(self):
@@ -262,6 +251,24 @@ class MarketplaceJob(models.Model):
         )
         self.account_id._record_job_outcome(self)
 
+    def _set_requeued(self):
+        """Failed or cancelled jobs back in the queue, due now, with fresh attempts."""
+        self.write(
+            {
+                "state": "pending",
+                "attempts": 0,
+                "scheduled_at": fields.Datetime.now(),
+                "started_at": False,
+                "done_at": False,
+                "error_message": False,
+                "summary": False,
+            }
+        )
+        self._wake_runner()
+
+    def _set_cancelled(self):
+        self.write({"state": "cancelled", "done_at": fields.Datetime.now()})
+
     def _set_retry(self, message, delay, details, duration):
         """Back to the queue in ``delay`` seconds, the failure kept on the job."""
         self.ensure_one()
@@ -315,11 +322,12 @@ class MarketplaceJob(models.Model):
     def _record_failure(self, exc, details, duration):
         """Retry a temporary failure later, or fail the job for good."""
         self.ensure_one()
+        failure = classify(exc, self.attempts)
         # a last net for unforeseen errors, whose text may hold a request URL
-        message = redact(error_text(exc))
+        message = redact(failure.text)
         details = details and redact(details)
-        if is_retryable(exc) and self.attempts < self.max_attempts:
-            self._set_retry(message, failure_delay(exc, self.attempts), details, duration)
+        if failure.retryable and self.attempts < self.max_attempts:
+            self._set_retry(message, failure.delay, details, duration)
         else:
             self._set_failed(message, details, duration)
 

@@ -3,8 +3,11 @@
 Network trouble (``RetryableJobError``, timeouts, refused connections)
 waits longer each time; a database conflict with another worker (a
 serialization failure, a deadlock, a lock timeout) passes in seconds, so it
-is retried sooner. Anything else fails the job at once.
+is retried sooner. Anything else fails the job at once. ``classify`` says
+all three at once; the other functions are its parts.
 """
+
+from dataclasses import dataclass
 
 import requests
 from psycopg2 import errors as pg_errors
@@ -46,3 +49,18 @@ def error_text(exc):
     if isinstance(exc, CONCURRENCY_ERRORS):
         return f"Another worker was changing the same records ({type(exc).__name__})."
     return f"Unexpected error ({type(exc).__name__}): {exc}"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One exception, classified: what the user reads, whether a later try
+    may succeed, and after how many seconds."""
+
+    text: str
+    retryable: bool
+    delay: float
+
+
+def classify(exc, attempts):
+    """The ``Failure`` of ``exc`` on a job's ``attempts``-th attempt."""
+    return Failure(error_text(exc), is_retryable(exc), failure_delay(exc, attempts))

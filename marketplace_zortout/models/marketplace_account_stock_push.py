@@ -7,7 +7,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import RetryableJobError
 from odoo.addons.marketplace_base.lib.summary import MAX_LISTED, count_phrase
-from odoo.addons.marketplace_base.tools import error_text, failure_delay, job_logger
+from odoo.addons.marketplace_base.tools import classify, job_logger
 from odoo.exceptions import UserError
 from odoo.tools import split_every
 
@@ -149,14 +149,15 @@ class MarketplaceAccount(models.Model):
         result = push.result()
         result["summary"] = self._zortout_push_summary(result)
         if push.stopped_by or push.out_of_time:
-            delay = failure_delay(push.stopped_by, 1) if push.stopped_by else 0
+            failure = classify(push.stopped_by, 1) if push.stopped_by else None
+            delay = failure.delay if failure else 0
             later = fields.Datetime.now() + timedelta(seconds=delay) if delay else None
             follow_up = job._continue({}, later)
-            if push.stopped_by:
-                result["stopped_by"] = error_text(push.stopped_by)
+            if failure:
+                result["stopped_by"] = failure.text
                 result["summary"] += self.env._(
                     "; stopped: %(error)s; the rest in job %(job)s, in %(delay)s s",
-                    error=error_text(push.stopped_by),
+                    error=failure.text,
                     job=follow_up.id,
                     delay=int(delay),
                 )
