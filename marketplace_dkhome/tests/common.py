@@ -59,6 +59,7 @@ class DkHomeCase(CatalogSyncCase):
         self.fake.page_size = 100
         self.fake.fail_status = None
         self.fake.ignore_skip = False
+        self.fake.envelope = "odata"
         self.server.requests.clear()
 
     @classmethod

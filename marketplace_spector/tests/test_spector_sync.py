@@ -42,6 +42,7 @@ class TestSpectorSync(CatalogSyncCase):
         self.fake.items = load_items()
         self.fake.fail_status = None
         self.fake.ignore_skip = False
+        self.fake.envelope = "items"
         self.server.requests.clear()
 
     def pricelist(self, code):
