@@ -92,7 +92,7 @@ class CatalogSync(models.AbstractModel):
         if fetch.rejected:
             skipped["malformed"] = len(fetch.rejected)
             counters["rejected"] = [f"{r.code}: {r.reason}" for r in fetch.rejected[:MAX_LISTED]]
-        for text in [*fetch.warnings, *selection.warnings]:
+        for text in [*fetch.warnings, *selection.warnings, *self._field_warnings(fetch)]:
             sync.warn(text)
 
         items = sorted(selection.items, key=lambda item: item.code)
@@ -138,7 +138,20 @@ class CatalogSync(models.AbstractModel):
             gone = self._gone(account, fetch, selection, links, full, sync)
         counters["archived"] = self._archive(account, gone, links)
 
-        return self._result(sync, skipped, stock, full)
+        return {**self._result(sync, skipped, stock, full), **fetch.fields.as_result()}
+
+    @api.model
+    def _field_warnings(self, fetch):
+        """A warning naming the fields the source sent and the channel read by nothing."""
+        not_understood = fetch.fields.summary()
+        if not not_understood:
+            return []
+        return [
+            self.env._(
+                "Fields sent by the source and read by nothing (see Fields not understood): %s",
+                not_understood[:500],
+            )
+        ]
 
     @api.model
     def _check_readable(self, account, fetch):
