@@ -113,6 +113,7 @@ class CatalogSync(models.AbstractModel):
             Prices._write_prices(account, targets, sync)
             Pictures._write_pictures(account, targets, sync)
             self._store_links(account, targets, sync, job)
+            self._store_stock_figures(account, targets)
             if job:
                 changed = {target.tmpl_id for target in targets if target.changed}
                 job._link_records(self.env["product.template"].browse(sorted(changed)))
@@ -313,6 +314,39 @@ class CatalogSync(models.AbstractModel):
         self.env["marketplace.catalog.product"].invalidate_model()
 
     # ----------------------------------------------------------------- stock
+    @api.model
+    def _store_stock_figures(self, account, targets):
+        """The stock figures of unchanged items on their links, without touching the product.
+
+        They are not part of the product fingerprint (a stock change is no
+        product change), so an unchanged item may still bring new ones.
+        """
+        rows = [
+            (account.id, t.item.code, _float(t.item.last_available_stock), t.item.stock_indicator)
+            for t in targets
+            if not t.changed
+        ]
+        if not rows:
+            return
+        self.env["marketplace.catalog.product"].flush_model()
+        self.env.cr.execute_values(
+            """
+            UPDATE marketplace_catalog_product l
+               SET last_available_stock = v.last_stock,
+                   stock_indicator = COALESCE(v.indicator, l.stock_indicator)
+              FROM (VALUES %s) AS v(account_id, code, last_stock, indicator)
+             WHERE l.account_id = v.account_id AND l.code = v.code
+               AND (l.last_available_stock IS DISTINCT FROM v.last_stock
+                    OR l.stock_indicator IS DISTINCT FROM COALESCE(v.indicator, l.stock_indicator))
+            """,
+            rows,
+            template="(%s, %s, %s::float8, %s::int)",
+            page_size=1000,
+        )
+        self.env["marketplace.catalog.product"].invalidate_model(
+            ["last_available_stock", "stock_indicator"]
+        )
+
     @api.model
     def _apply_stock(self, account, items, job):
         """Stock through marketplace_stock: per mapped location, or summed in one.

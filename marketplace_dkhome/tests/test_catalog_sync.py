@@ -229,3 +229,17 @@ class TestDkHomeSync(DkHomeCase):
             "Batch update is disabled: only the first page of items was read.",
             job.result["warnings"],
         )
+
+    def test_a_stock_only_change_touches_only_stock(self):
+        self.sync()
+        template = self.product("HAM-1").product_tmpl_id
+        written = template.write_date
+        hammer = self.fake.item("HAM-1")
+        hammer.update(LastAvailableStock=40, StockIndicator=5, Modified=later())
+        hammer["StockValues"][0]["AvailableStock"] = 25
+        job = self.sync()
+        self.assertEqual((job.result["updated"], job.result["unchanged"]), (0, 1))
+        self.assertEqual(template.write_date, written, "the product was not rewritten")
+        self.assertEqual(self.on_hand("HAM-1"), 34, "25 + 7 + 2")
+        link = self.link("HAM-1")
+        self.assertEqual((link.last_available_stock, link.stock_indicator), (40.0, 5))
