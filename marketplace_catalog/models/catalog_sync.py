@@ -111,7 +111,7 @@ class CatalogSync(models.AbstractModel):
         for number, batch in enumerate(batches, start=1):
             targets = Products._write_items(account, batch, links, sync)
             Prices._write_prices(account, targets, sync)
-            Pictures._write_pictures(account, targets, sync)
+            pictures_left_from = Pictures._write_pictures(account, targets, sync, deadline)
             self._store_links(account, targets, sync, job)
             self._store_stock_figures(account, targets)
             if job:
@@ -128,9 +128,13 @@ class CatalogSync(models.AbstractModel):
             if with_stock:
                 stock.append(self._apply_stock(account, batch, job))
             log.info("batch %s of %s: %s items written", number, len(batches), len(targets))
-            if number < len(batches) and time.monotonic() > deadline:
-                counters["resume_after"] = batch[-1].code
-                counters["items_left"] = sum(len(b) for b in batches[number:])
+            # the part spent: the next part takes up the next batch, or the items whose
+            # pictures were left (written already, they only get their pictures)
+            first_left = pictures_left_from or (
+                number < len(batches) and time.monotonic() > deadline and batches[number][0].code
+            )
+            if first_left:
+                self._resume(counters, items, first_left, resume_after)
                 break
         stock = merge_counters(r for r in stock if r)
         if "resume_after" in counters:
@@ -140,6 +144,14 @@ class CatalogSync(models.AbstractModel):
         counters["archived"] = self._archive(account, gone, links)
 
         return {**self._result(sync, skipped, stock, full), **fetch.fields.as_result()}
+
+    @api.model
+    def _resume(self, counters, items, first_left, resume_after):
+        """Continue in a new part from ``first_left`` (the items are in code order)."""
+        codes = [item.code for item in items]
+        index = codes.index(first_left)
+        counters["resume_after"] = codes[index - 1] if index else resume_after
+        counters["items_left"] = len(codes) - index
 
     @api.model
     def _field_warnings(self, fetch):
