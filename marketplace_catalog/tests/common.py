@@ -11,6 +11,7 @@ from decimal import Decimal
 from unittest.mock import patch
 
 from odoo.addons.marketplace_base.tests.common import MarketplaceQueueCase
+from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 
 from ..lib.item import CatalogFetch, CatalogItem
 
@@ -21,6 +22,17 @@ def item(code, **fields):
 
 class CatalogSyncCase(MarketplaceQueueCase):
     """A catalogue sync through the real job and runner, for ``self.account``."""
+
+    @classmethod
+    def start_source(cls):
+        """A fixture server for the source (``cls.server``) and the stock location."""
+        cls.server = FixtureServer().start()
+        cls.addClassCleanup(cls.server.stop)
+        cls.location = (
+            cls.env["stock.warehouse"]
+            .search([("company_id", "=", cls.env.company.id)], limit=1)
+            .lot_stock_id
+        )
 
     def run_sync(self, full=False):
         job = self.account._enqueue_job("sync_catalog", params={"full": full})

@@ -58,6 +58,16 @@ TRANSLATION_TEXT = ("Text", "Translation", "Description")
 WAREHOUSE = ("Warehouse", "WarehouseCode", "WarehouseName")
 STOCK_FIGURES = ("AvailableStock", "ShelfStock", "ToBeReceived", "ToBeDelivered")
 LANG = v.LANGUAGE_KEYS
+#: The matrix fields, in the order ``readers.matrix`` takes them.
+MATRIX_FIELDS = (
+    "MatrixCode",
+    "MatrixDescription",
+    "MatrixId",
+    "MatrixXValue",
+    "MatrixXDescription",
+    "MatrixYValue",
+    "MatrixYDescription",
+)
 #: What each object type is read for (the field report's "expected").
 EXPECTED = {
     "Items": (
@@ -74,13 +84,7 @@ EXPECTED = {
             "Unit",
             "VatPercentage",
             "AcceptsDefaultDiscount",
-            "MatrixCode",
-            "MatrixDescription",
-            "MatrixId",
-            "MatrixXValue",
-            "MatrixXDescription",
-            "MatrixYValue",
-            "MatrixYDescription",
+            *MATRIX_FIELDS,
             "Descriptions",
             "FreeFields",
             "ItemGroups",
@@ -265,16 +269,7 @@ def parse_item(raw, settings=None, lookups=None, report=None):
             else read(v.flag, "AcceptsDefaultDiscount")
         ),
         stock_indicator=None if indicator is None else int(indicator),
-        matrix=readers.matrix(
-            raw,
-            "MatrixCode",
-            "MatrixDescription",
-            "MatrixId",
-            "MatrixXValue",
-            "MatrixXDescription",
-            "MatrixYValue",
-            "MatrixYDescription",
-        ),
+        matrix=readers.matrix(raw, *MATRIX_FIELDS),
     )
     item.free_fields = readers.free_fields(raw, "FreeFields")
     item.classes = _classes(rows("ItemGroups"), settings, lookups)

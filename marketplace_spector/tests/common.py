@@ -1,4 +1,3 @@
-from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 from odoo.addons.marketplace_catalog.tests.common import CatalogSyncCase
 
 from .spector_server import SpectorFake, load_items
@@ -10,14 +9,8 @@ class SpectorCase(CatalogSyncCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.server = FixtureServer().start()
-        cls.addClassCleanup(cls.server.stop)
+        cls.start_source()
         cls.fake = SpectorFake(cls.server)
-        cls.location = (
-            cls.env["stock.warehouse"]
-            .search([("company_id", "=", cls.env.company.id)], limit=1)
-            .lot_stock_id
-        )
         cls.account = cls.env["marketplace.account"].create(
             {
                 "name": "Spector ERP",
