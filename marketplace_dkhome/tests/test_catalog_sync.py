@@ -243,3 +243,36 @@ class TestDkHomeSync(DkHomeCase):
         self.assertEqual(self.on_hand("HAM-1"), 34, "25 + 7 + 2")
         link = self.link("HAM-1")
         self.assertEqual((link.last_available_stock, link.stock_indicator), (40.0, 5))
+
+    def test_matrix_cells_keep_their_own_sales_price(self):
+        # line 77-81: SalesPrice <- SalesPriceExcl, for every item, matrix cells included
+        for code, price in (("TS-ROOD-L", 14.5), ("TS-BLAUW-L", 14.5)):
+            self.fake.item(code)["SalesPriceExcl"] = price
+        job = self.sync()
+        prices = {
+            code: self.product(code).lst_price
+            for code in ("TS-ROOD-M", "TS-ROOD-L", "TS-BLAUW-M", "TS-BLAUW-L", "TS-GROEN-M")
+        }
+        self.assertEqual(
+            prices,
+            {
+                "TS-ROOD-M": 12.5,
+                "TS-ROOD-L": 14.5,
+                "TS-BLAUW-M": 12.5,
+                "TS-BLAUW-L": 14.5,
+                "TS-GROEN-M": 12.5,
+            },
+        )
+        self.assertFalse([w for w in job.result.get("warnings", []) if "Matrix" in w])
+
+        self.fake.item("TS-BLAUW-M").update(SalesPriceExcl=13.0, Modified=later())
+        job = self.sync()
+        self.assertIn(
+            "Matrix T-shirt basic: the cells' prices follow neither axis",
+            " ".join(job.result["warnings"]),
+        )
+        self.assertAlmostEqual(
+            self.pricelist(f"C-{self.currency}")._get_product_price(self.product("TS-BLAUW-M"), 1),
+            13.0,
+            msg="the cell's own price is in the company currency's list",
+        )
