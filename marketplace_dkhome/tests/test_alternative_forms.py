@@ -131,14 +131,22 @@ class TestDkHomeAlternativeForms(DkHomeCase):
                         "PriceListId": self.fake.price_lists[2]["Id"],
                     },
                 ],
-            )
+            ),
+            make_item(
+                "PR-2",
+                Prices=[
+                    {"ItemCode": "PR-2", "PriceExclVat": 33.0, "PriceListExternalId": "PL-CHF"}
+                ],
+            ),
         ]
-        self.sync()
+        job = self.sync()
         product = self.product("PR-1")
         swiss = self.pricelist("CH")
         self.assertEqual((swiss.name, swiss.currency_id.name), ("Schweiz", "CHF"))
         self.assertAlmostEqual(swiss._get_product_price(product, 1), 31.0)
         self.assertAlmostEqual(self.pricelist("D1")._get_product_price(product, 1), 22.0)
+        self.assertAlmostEqual(swiss._get_product_price(self.product("PR-2"), 1), 33.0)
+        self.assertNotIn("ItemPrices", job.result.get("fields_not_understood", {}))
 
     def test_group_translations_in_other_spellings_reach_every_mapped_language(self):
         # line 359: translations "retrieved from the API via /ItemGroupNameTranslations
