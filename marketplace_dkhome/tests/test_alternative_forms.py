@@ -18,13 +18,6 @@ def rename(rows, old, new):
 
 @tagged("post_install", "-at_install")
 class TestDkHomeAlternativeForms(DkHomeCase):
-    def map_language(self, erp_code, xmlid):
-        lang = self.env.ref(xmlid)
-        self.env["res.lang"]._activate_lang(lang.code)
-        self.env["marketplace.catalog.language"].create(
-            {"account_id": self.account.id, "erp_code": erp_code, "lang_id": lang.id}
-        )
-
     def test_connection_and_full_sync_against_every_envelope(self):
         # line 17: "/Items?$orderby=ItemCode&$skip={offset}", line 21: "/Warehouses":
         # the envelope is not named; a bare array, OData with @odata keys and

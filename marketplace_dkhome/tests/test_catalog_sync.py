@@ -1,26 +1,14 @@
 import base64
-from datetime import UTC, datetime, timedelta
 
+from odoo.addons.marketplace_catalog.tests.common import later
 from odoo.tests import tagged
 
 from .common import DkHomeCase, png_bytes
 from .dkhome_server import make_item
 
 
-def later(minutes=1):
-    moment = datetime.now(UTC) + timedelta(minutes=minutes)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 @tagged("post_install", "-at_install")
 class TestDkHomeSync(DkHomeCase):
-    def map_language(self, erp_code, xmlid):
-        lang = self.env.ref(xmlid)
-        self.env["res.lang"]._activate_lang(lang.code)
-        self.env["marketplace.catalog.language"].create(
-            {"account_id": self.account.id, "erp_code": erp_code, "lang_id": lang.id}
-        )
-
     def test_every_mapped_field_lands_where_the_readme_says(self):
         self.map_language("de", "base.lang_de")
         job = self.sync()

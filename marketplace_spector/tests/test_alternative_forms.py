@@ -5,16 +5,11 @@ item-update document (``shared/seeds/002``, cited by line) leaves open, and
 runs the real sync against it.
 """
 
-from datetime import UTC, datetime, timedelta
-
+from odoo.addons.marketplace_catalog.tests.common import later
 from odoo.tests import tagged
 
 from .common import SpectorCase
 from .spector_server import make_item
-
-
-def later(minutes=1):
-    return (datetime.now(UTC) + timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @tagged("post_install", "-at_install")
@@ -51,15 +46,8 @@ class TestSpectorAlternativeForms(SpectorCase):
 
     def test_language_article_info_in_any_spelling(self):
         # line 23: descriptions mapped "based on the 'LanguageCodeISO1' from Spector"
-        self.env["res.lang"]._activate_lang("de_DE")
-        for erp_code, xmlid in (("de", "base.lang_de"), ("en", "base.lang_en")):
-            self.env["marketplace.catalog.language"].create(
-                {
-                    "account_id": self.account.id,
-                    "erp_code": erp_code,
-                    "lang_id": self.env.ref(xmlid).id,
-                }
-            )
+        self.map_language("de", "base.lang_de")
+        self.map_language("en", "base.lang_en")
         self.fake.items = [
             make_item(
                 "LANG-1",

@@ -16,13 +16,7 @@ class TestSpectorSync(SpectorCase):
         self.assertTrue(self.account.catalog_enabled)
 
     def test_every_mapped_field_lands_where_the_readme_says(self):
-        self.env["res.lang"]._activate_lang("de_DE")
-        self.env["marketplace.catalog.language"].create(
-            [
-                {"account_id": self.account.id, "erp_code": "de", "lang_id": lang.id}
-                for lang in self.env.ref("base.lang_de")
-            ]
-        )
+        self.map_language("de", "base.lang_de")
         job = self.sync()
         self.assertEqual(len(self.server.requests_to("/api/ItemInfo")), 4, "batches of 8")
         self.assertEqual(job.result["items_fetched"], 30)
@@ -101,13 +95,7 @@ class TestSpectorSync(SpectorCase):
         self.assertEqual(hammer.with_context(location=self.location.id).qty_available, 7)
 
     def test_english_mapping_names_product_and_tags(self):
-        self.env["marketplace.catalog.language"].create(
-            {
-                "account_id": self.account.id,
-                "erp_code": "en",
-                "lang_id": self.env.ref("base.lang_en").id,
-            }
-        )
+        self.map_language("en", "base.lang_en")
         self.sync()
         self.assertEqual(self.product("HAM-1").name, "Claw hammer 500 g")
         self.assertEqual(self.product("NOEAN-1").name, "Skruvmejsel utan EAN", "no English text")
