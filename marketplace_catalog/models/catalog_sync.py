@@ -177,16 +177,15 @@ class CatalogSync(models.AbstractModel):
         if not fetch.rejected or len(fetch.rejected) * 2 <= fetched:
             return
         reasons = "; ".join(f"{r.code}: {r.reason}" for r in fetch.rejected[:MAX_REASONS])
-        raise MarketplaceError(
-            self.env._(
-                "%(rejected)s of %(fetched)s items from %(account)s could not be read, so "
-                "nothing was written. First reasons: %(reasons)s",
-                rejected=len(fetch.rejected),
-                fetched=fetched,
-                account=account.name,
-                reasons=reasons,
-            )
+        message = self.env._(
+            "%(rejected)s of %(fetched)s items from %(account)s could not be read, so "
+            "nothing was written. First reasons: %(reasons)s",
+            rejected=len(fetch.rejected),
+            fetched=fetched,
+            account=account.name,
+            reasons=reasons,
         )
+        raise MarketplaceError(" ".join([message, *self._field_warnings(fetch)]))
 
     @api.model
     def _result(self, sync, skipped, stock, full):

@@ -227,8 +227,9 @@ def parse_item(raw, settings=None, lookups=None, report=None):
     settings = settings or DkHomeSettings()
     lookups = lookups or Lookups()
     report = report or FieldReport()
+    # observed before the code is checked: a code under another name shows in the report
+    report.observe("Items", raw, raw.get("ItemCode") if isinstance(raw, dict) else None)
     code = v.item_code(raw)
-    report.observe("Items", raw, code)
 
     def read(reader, key, source=raw):
         return v.field(source, key, reader)

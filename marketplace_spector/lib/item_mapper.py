@@ -102,8 +102,9 @@ def parse_item(raw, settings=None, report=None):
     """One ItemInfo entity as a ``CatalogItem``; ``ValueError`` names what is wrong."""
     settings = settings or SpectorSettings()
     report = report or FieldReport()
+    # observed before the code is checked: a code under another name shows in the report
+    report.observe("ItemInfo", raw, raw.get("ItemCode") if isinstance(raw, dict) else None)
     code = v.item_code(raw)
-    report.observe("ItemInfo", raw, code)
 
     def read(reader, key, source=raw):
         return v.field(source, key, reader)

@@ -110,3 +110,16 @@ class TestSpectorAlternativeForms(SpectorCase):
             "Warehouse / WarehouseName / WarehouseCode",
             job.result["fields_never_seen"]["ItemInfo.Stocks"],
         )
+
+    def test_a_code_under_another_name_is_named_in_the_failed_job(self):
+        self.fake.items = [make_item(f"ART-{n}") for n in range(3)]
+        for raw in self.fake.items:
+            raw["ArticleCode"] = raw.pop("ItemCode")
+        job = self.account._enqueue_job("sync_catalog")
+        self.run_jobs()
+        self.assertEqual(job.state, "failed")
+        self.assertIn("3 of 3 items from Spector ERP could not be read", job.error_message)
+        self.assertIn(
+            "read by nothing (see Fields not understood): ItemInfo: ArticleCode (3)",
+            job.error_message,
+        )
