@@ -5,8 +5,9 @@ local HTTP server (prices on the ERP's list 1 and dealer list A, both EUR,
 matched by GUID and by external id; names in 2 languages; one item group;
 a free field; stock values in one warehouse) and runs the real job through
 the runner: a first full sync (everything is
-created), an incremental sync with 1% of the items modified, and a full
-sync where nothing changed.
+created), an incremental sync with 1% of the items modified, an
+incremental sync with the stock of another 1% changed (and nothing else:
+those products are not rewritten), and a full sync where nothing changed.
 
     python benchmarks/catalog_sync.py --db DB [--items 20000]
 """
@@ -150,6 +151,19 @@ def measure(env, args, server, DkHomeFake):
         f"{result.get('price_rules_updated', 0)} price rules updated, "
         f"{result.get('stocks_updated', 0)} stock adjustments)"
     )
+
+    modified = (datetime.now(UTC) + timedelta(minutes=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for i in range(50, args.items, 100):  # another 1%: stock only
+        fake.items[i].update(LastAvailableStock=fake.items[i]["LastAvailableStock"] + 5)
+        fake.items[i]["StockValues"][0]["AvailableStock"] += 5
+        fake.items[i]["Modified"] = modified
+    stock_only, result, parts = run_sync(env, account, full=False)
+    print(
+        f"incremental sync, 1% stock-only changes: {stock_only:.2f} s in {parts} job(s) "
+        f"({result['items_fetched']} items read, {result['updated']} products rewritten, "
+        f"{result['unchanged']} unchanged, {result.get('stocks_updated', 0)} stock adjustments)"
+    )
+    assert result["updated"] == 0, "a stock-only change rewrote products"
 
     full_again, result, parts = run_sync(env, account, full=True)
     print(

@@ -16,7 +16,7 @@ mapping expected and never saw. Plain Python, no Odoo import: any import
         report.observe("Item", raw, code=raw.get("ItemCode"))
         for row in raw.get("Stock") or []:
             report.observe("Item.Stock", row, code=raw.get("ItemCode"))
-    job_result.update(report.as_result())
+    job_result.update(report.as_result())  # {"fields_not_understood": {...}, ...}
 
 An expected entry may be a tuple of alternative spellings: it counts as
 seen when any of them is present. Keys starting with ``@`` (``@odata.etag``)
@@ -104,9 +104,16 @@ class FieldReport:
         return result
 
     def as_result(self):
-        """The report as job-result keys (absent when there is nothing to say)."""
+        """The report as job-result keys, in words (absent when there is nothing to say).
+
+        ``{"fields_not_understood": {"Item": ["Lang (30, e.g. HAM-1)"]},
+        "fields_never_seen": {"Item": ["Language / LanguageCode"]}}``
+        """
         result = {}
-        not_understood = self.not_understood()
+        not_understood = {
+            object_type: [_words(row) for row in rows]
+            for object_type, rows in self.not_understood().items()
+        }
         if not_understood:
             result["fields_not_understood"] = not_understood
         never_seen = self.never_seen()
@@ -115,16 +122,16 @@ class FieldReport:
         return result
 
     def summary(self):
-        """One line for a person: ``Item: LanguageCode (30, e.g. HAM-1); ...`` or ``""``."""
-        parts = []
-        for object_type, rows in self.not_understood().items():
-            fields = ", ".join(
-                f"{row['field']} ({row['count']}"
-                + (f", e.g. {row['example']})" if "example" in row else ")")
-                for row in rows
-            )
-            parts.append(f"{object_type}: {fields}")
-        return "; ".join(parts)
+        """One line for a person: ``Item: Lang (30, e.g. HAM-1); ...`` or ``""``."""
+        return "; ".join(
+            f"{object_type}: {', '.join(_words(row) for row in rows)}"
+            for object_type, rows in self.not_understood().items()
+        )
+
+
+def _words(row):
+    example = f", e.g. {row['example']}" if "example" in row else ""
+    return f"{row['field']} ({row['count']}{example})"
 
 
 def _spellings(entry):

@@ -1,7 +1,9 @@
 """A stable hash of what an item writes on the product, to skip unchanged items.
 
 Stock and timestamps are left out: stock goes through the stock applier on
-every run (it compares quantities itself), and a new ``modified`` stamp
+every run (it compares quantities itself) and the stock figures kept on the
+source item (last available stock, stock indicator) are written apart, so
+a stock-only change never rewrites the product; a new ``modified`` stamp
 with the same content changes nothing in Odoo.
 """
 
@@ -11,7 +13,9 @@ import json
 from datetime import date
 from decimal import Decimal
 
-IGNORED = ("stock", "created_at", "modified_at")
+#: Stock, and what only says when the item was touched.
+STOCK_FIELDS = ("stock", "last_available_stock", "stock_indicator")
+IGNORED = (*STOCK_FIELDS, "created_at", "modified_at")
 
 
 def _default(value):

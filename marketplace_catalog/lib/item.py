@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from odoo.addons.marketplace_base.lib.field_report import FieldReport
+
 
 @dataclass
 class ItemClass:
@@ -124,12 +126,14 @@ class CatalogFetch:
     ``complete`` is False when the channel knowingly stopped early (a source
     setting that stops after the first page): a full sync then archives
     nothing, since a product missing from a partial answer is not gone.
+    ``fields`` reports the fields of the answers that were read and not.
     """
 
     items: list = field(default_factory=list)  # [CatalogItem]
     rejected: list = field(default_factory=list)  # [RejectedItem]
     complete: bool = True
     warnings: list = field(default_factory=list)  # [str]
+    fields: FieldReport = field(default_factory=FieldReport)
 
     def add(self, raw, parse, code_key="ItemCode"):
         """Append ``parse(raw)``, or record the item as rejected with the reason."""

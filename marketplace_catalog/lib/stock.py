@@ -12,13 +12,15 @@ def parse_code_list(text):
 def item_quantity(item, warehouses=None, use_shelf=False):
     """The item's quantity summed over ``warehouses``.
 
-    Without a warehouse list, the ERP's default stock warehouses count, or
-    every warehouse when the ERP flags none as default.
+    Warehouses match whatever their case or surrounding blanks. Without a
+    warehouse list, the ERP's default stock warehouses count, or every
+    warehouse when the ERP flags none as default.
     """
     rows = item.stock
     if warehouses:
-        wanted = set(warehouses)
-        rows = [row for row in rows if row.warehouse in wanted]
+        # named warehouses count whether the ERP flags them default or not
+        wanted = {_key(name) for name in warehouses}
+        rows = [row for row in rows if _key(row.warehouse) in wanted]
     elif any(row.is_default for row in rows):
         rows = [row for row in rows if row.is_default]
     total = Decimal(0)
@@ -30,3 +32,7 @@ def item_quantity(item, warehouses=None, use_shelf=False):
 def stock_pairs(items, warehouses=None, use_shelf=False):
     """``[(code, quantity)]`` for the stock applier; items without stock rows are left out."""
     return [(item.code, item_quantity(item, warehouses, use_shelf)) for item in items if item.stock]
+
+
+def _key(name):
+    return (name or "").strip().casefold()

@@ -93,6 +93,9 @@ def iso_utc(moment):
 
 _BREAKS = re.compile(r"<\s*(br|/p|/div|/li|/h\d)\b[^>]*>", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
+#: Rounds of HTML decoding at most (text encoded twice or three times is common).
+MAX_ENCODINGS = 4
 
 
 def html_text(value):
@@ -100,12 +103,14 @@ def html_text(value):
 
     Entities are decoded, tags dropped (a paragraph or line break becomes a
     new line), blank runs squeezed; entities left after the tags are gone
-    (double encoding) are decoded too.
+    (text encoded twice or more) are decoded too, round after round.
     """
-    decoded = html.unescape(text(value))
-    decoded = _TAGS.sub("", _BREAKS.sub("\n", decoded))
-    if "&" in decoded:
-        decoded = html.unescape(decoded)
+    decoded = text(value)
+    for _round in range(MAX_ENCODINGS):
+        # an ERP may encode its HTML more than once: decode until no entity is left
+        decoded = _TAGS.sub("", _BREAKS.sub("\n", html.unescape(decoded)))
+        if not _ENTITY.search(decoded):
+            break
     lines = (" ".join(line.split()) for line in decoded.splitlines())
     return "\n".join(line for line in lines if line)
 
@@ -136,3 +141,21 @@ def obj(source, key):
     if not isinstance(value, dict):
         raise ValueError(f"{key} should be an object, got {type(value).__name__}")
     return value
+
+
+#: The spellings ERPs use for a row's language code.
+LANGUAGE_KEYS = ("Language", "LanguageCode", "LanguageCodeISO1", "Culture")
+
+
+def first(source, keys, default=None):
+    """The value of the first of ``keys`` present (not None) in ``source``."""
+    for key in keys:
+        value = source.get(key)
+        if value is not None:
+            return value
+    return default
+
+
+def language(source, keys=LANGUAGE_KEYS):
+    """The row's language code, lower-case with ``-`` (``EN``, ``en_US`` -> ``en``, ``en-us``)."""
+    return text(first(source, keys)).lower().replace("_", "-")

@@ -1,7 +1,8 @@
 """Pictures of changed items: downloaded once, then set on the products.
 
 The first picture (lowest sequence) becomes the product image, the others
-are kept as attachments of the product. A URL that failed is remembered
+are kept as attachments of the product. Downloads stop between items when
+the job's part is spent; the next part takes up the items left. A URL that failed is remembered
 and tried again only after the account's retry delay. A picture that
 cannot be downloaded or read is a counted warning: it never fails the item
 or the sync.
@@ -11,6 +12,7 @@ translation helper reads a caller's local named ``context`` as Odoo's.
 """
 
 import base64
+import time
 from collections import defaultdict
 from datetime import timedelta
 
@@ -28,62 +30,44 @@ class CatalogPictureWriter(models.AbstractModel):
     _description = "Write Catalogue Pictures"
 
     @api.model
-    def _write_pictures(self, account, targets, sync):
-        targets = [t for t in targets if t.changed and t.item.pictures]
+    def _write_pictures(self, account, targets, sync, deadline=float("inf")):
+        """Download and set the pictures of ``targets``, item by item in code order.
+
+        Changed items get their new pictures and the failures due for a
+        retry; unchanged items only the pictures never tried (an earlier
+        part stopped before them). Between items, once past ``deadline``
+        (and after at least one download in this part, so every part moves
+        on), it stops: the code of the first item left, else None.
+        """
+        targets = sorted((t for t in targets if t.item.pictures), key=lambda t: t.item.code)
         if not targets:
-            return
+            return None
+        Picture = self.env["marketplace.catalog.picture"].sudo()
         urls = {p.url for t in targets for p in t.item.pictures if p.url}
-        cache = self._cached(account, urls, sync)
+        cache = {p.url: p for p in Picture.search([("url", "in", list(urls))])}
+        targets = [
+            t for t in targets if t.changed or any(p.url not in cache for p in t.item.pictures)
+        ]
+        if not targets:
+            return None
         attached = self._attached_checksums({t.tmpl_id for t in targets})
-        for target in targets:
+        download = Downloader(self, account, cache, sync)
+        for position, target in enumerate(targets):
             pictures = sorted(target.item.pictures, key=lambda p: p.sequence)
+            due = [p.url for p in pictures if p.url and download.due(p.url, target.changed)]
+            if due and download.count and time.monotonic() > deadline:
+                sync.counters["pictures_left_for_next_part"] = len(targets) - position
+                return target.item.code
+            for url in due:
+                download(url)
             ready = [
                 cache[p.url] for p in pictures if p.url in cache and cache[p.url].state == "done"
             ]
-            if not ready:
+            if not ready or (not target.changed and not due):
                 continue
             self._set_main_image(target, ready[0], sync)
             self._attach_extra(target, ready[1:], attached[target.tmpl_id])
-
-    @api.model
-    def _cached(self, account, urls, sync):
-        """``{url: picture}``, downloading the new ones and the failures due for a retry."""
-        Picture = self.env["marketplace.catalog.picture"].sudo()
-        cache = {p.url: p for p in Picture.search([("url", "in", list(urls))])}
-        retry_before = fields.Datetime.now() - timedelta(days=account.catalog_picture_retry_days)
-        max_bytes = max(1, account.catalog_picture_max_kb) * 1024
-        session = requests.Session()
-        own_hosts = account._catalog_picture_hosts()
-        for url in sorted(urls):
-            picture = cache.get(url)
-            if picture and (picture.state == "done" or picture.tried_at > retry_before):
-                if picture.state == "failed":
-                    sync.counters["pictures_not_retried"] += 1
-                continue
-            try:
-                content, checksum = fetch_picture(
-                    url, session=session, max_bytes=max_bytes, allowed_hosts=own_hosts
-                )
-            except PictureError as exc:
-                values = {"state": "failed", "error": str(exc), "image": False}
-                self._picture_failed(sync, url, exc)
-            else:
-                values = {
-                    "state": "done",
-                    "error": False,
-                    "image": base64.b64encode(content),
-                    "checksum": checksum,
-                    "size": len(content),
-                }
-                sync.counters["pictures_fetched"] += 1
-            values.update(
-                tried_at=fields.Datetime.now(), attempts=(picture.attempts if picture else 0) + 1
-            )
-            if picture:
-                picture.write(values)
-            else:
-                cache[url] = Picture.create({"url": url, **values})
-        return cache
+        return None
 
     @api.model
     def _picture_failed(self, sync, url, reason):
@@ -146,3 +130,64 @@ class CatalogPictureWriter(models.AbstractModel):
                 }
             )
             known.add(picture.checksum)
+
+
+class Downloader:
+    """Downloads catalogue pictures into the picture cache (``{url: picture}``).
+
+    A failed URL is tried again only after the account's retry delay, and
+    only for a changed item.
+    """
+
+    def __init__(self, writer, account, cache, sync):
+        self.writer = writer
+        self.cache = cache
+        self.sync = sync
+        self.Picture = writer.env["marketplace.catalog.picture"].sudo()
+        self.retry_before = fields.Datetime.now() - timedelta(
+            days=account.catalog_picture_retry_days
+        )
+        self.max_bytes = max(1, account.catalog_picture_max_kb) * 1024
+        self.session = requests.Session()
+        self.own_hosts = account._catalog_picture_hosts()
+        self.count = 0  # downloads tried
+        self._considered = set()
+
+    def due(self, url, changed):
+        """Whether ``url`` is to be downloaded now (a new URL, or a failure due for a retry)."""
+        picture = self.cache.get(url)
+        if picture is None:
+            return True
+        if not changed or picture.state == "done" or picture.tried_at > self.retry_before:
+            if changed and picture.state == "failed" and url not in self._considered:
+                self.sync.counters["pictures_not_retried"] += 1
+            self._considered.add(url)
+            return False
+        return True
+
+    def __call__(self, url):
+        picture = self.cache.get(url)
+        self.count += 1
+        try:
+            content, checksum = fetch_picture(
+                url, session=self.session, max_bytes=self.max_bytes, allowed_hosts=self.own_hosts
+            )
+        except PictureError as exc:
+            values = {"state": "failed", "error": str(exc), "image": False}
+            self.writer._picture_failed(self.sync, url, exc)
+        else:
+            values = {
+                "state": "done",
+                "error": False,
+                "image": base64.b64encode(content),
+                "checksum": checksum,
+                "size": len(content),
+            }
+            self.sync.counters["pictures_fetched"] += 1
+        values.update(
+            tried_at=fields.Datetime.now(), attempts=(picture.attempts if picture else 0) + 1
+        )
+        if picture:
+            picture.write(values)
+        else:
+            self.cache[url] = self.Picture.create({"url": url, **values})

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from odoo import api, models
 from odoo.addons.marketplace_base.tools import create_isolated
+from odoo.tools import float_compare
 
 _logger = logging.getLogger(__name__)
 
@@ -289,9 +290,65 @@ class CatalogProductWriter(models.AbstractModel):
             target = self._write_cell(variant, item, links.get(item.code), sync)
             if target:
                 targets.append(target)
+        by_id = {variant.id: variant for variant in variants.values()}
+        changed = [(t.item, by_id[t.product_id]) for t in targets if t.changed]
+        self._cell_prices(template, changed, (x_attr, y_attr), sync)
         cells = {frozenset(value for value in axis if value) for axis in axes.values()}
         self._archive_empty_cells(template, cells, index.linked.get(template.id, set()))
         return targets
+
+    @api.model
+    def _cell_prices(self, template, cells, axes, sync):
+        """Each cell's own sales price as its variant's price: template price + value extras.
+
+        Odoo has one sales price per template; a variant adds the extras of
+        its attribute values. When the cells' prices follow one axis (every
+        "L" costs the same), that axis's values carry the difference, so
+        every variant shows its own ``SalesPriceExcl``. When they follow
+        neither, the result warns; each cell's price is still a variant
+        rule of the company currency's price list.
+        """
+        new_prices = {
+            variant.id: float(item.sales_price)
+            for item, variant in cells
+            if item.sales_price is not None
+        }
+        if not new_prices:
+            return
+        base = template.list_price
+        # the other cells keep the price they show now
+        prices = {
+            variant: new_prices.get(variant.id, variant.lst_price)
+            for variant in template.product_variant_ids
+            if variant.default_code
+        }
+        values = template.attribute_line_ids.product_template_value_ids
+        # the axis already carrying extras first: one changed cell follows it
+        order = sorted(
+            axes,
+            key=lambda axis: not any(v.price_extra for v in values if v.attribute_id == axis),
+        )
+        for axis in order:
+            wanted = {}
+            for variant, price in prices.items():
+                value = variant.product_template_attribute_value_ids.filtered(
+                    lambda v, axis=axis: v.attribute_id == axis
+                )
+                extra = round(price - base, 6)
+                if len(value) != 1 or wanted.setdefault(value, extra) != extra:
+                    break
+            else:
+                for value, extra in wanted.items():
+                    if float_compare(value.price_extra, extra, 6):
+                        value.price_extra = extra
+                return
+        sync.warn(
+            self.env._(
+                "Matrix %s: the cells' prices follow neither axis, so the variants show the "
+                "template's price; each cell's own price is in the company currency's price list",
+                template.name,
+            )
+        )
 
     @api.model
     def _matrix_template(self, account, parent_code, items, links, matches, sync, index):

@@ -92,7 +92,7 @@ class CatalogSync(models.AbstractModel):
         if fetch.rejected:
             skipped["malformed"] = len(fetch.rejected)
             counters["rejected"] = [f"{r.code}: {r.reason}" for r in fetch.rejected[:MAX_LISTED]]
-        for text in [*fetch.warnings, *selection.warnings]:
+        for text in [*fetch.warnings, *selection.warnings, *self._field_warnings(fetch)]:
             sync.warn(text)
 
         items = sorted(selection.items, key=lambda item: item.code)
@@ -111,8 +111,9 @@ class CatalogSync(models.AbstractModel):
         for number, batch in enumerate(batches, start=1):
             targets = Products._write_items(account, batch, links, sync)
             Prices._write_prices(account, targets, sync)
-            Pictures._write_pictures(account, targets, sync)
+            pictures_left_from = Pictures._write_pictures(account, targets, sync, deadline)
             self._store_links(account, targets, sync, job)
+            self._store_stock_figures(account, targets)
             if job:
                 changed = {target.tmpl_id for target in targets if target.changed}
                 job._link_records(self.env["product.template"].browse(sorted(changed)))
@@ -127,9 +128,13 @@ class CatalogSync(models.AbstractModel):
             if with_stock:
                 stock.append(self._apply_stock(account, batch, job))
             log.info("batch %s of %s: %s items written", number, len(batches), len(targets))
-            if number < len(batches) and time.monotonic() > deadline:
-                counters["resume_after"] = batch[-1].code
-                counters["items_left"] = sum(len(b) for b in batches[number:])
+            # the part spent: the next part takes up the next batch, or the items whose
+            # pictures were left (written already, they only get their pictures)
+            first_left = pictures_left_from or (
+                number < len(batches) and time.monotonic() > deadline and batches[number][0].code
+            )
+            if first_left:
+                self._resume(counters, items, first_left, resume_after)
                 break
         stock = merge_counters(r for r in stock if r)
         if "resume_after" in counters:
@@ -138,7 +143,28 @@ class CatalogSync(models.AbstractModel):
             gone = self._gone(account, fetch, selection, links, full, sync)
         counters["archived"] = self._archive(account, gone, links)
 
-        return self._result(sync, skipped, stock, full)
+        return {**self._result(sync, skipped, stock, full), **fetch.fields.as_result()}
+
+    @api.model
+    def _resume(self, counters, items, first_left, resume_after):
+        """Continue in a new part from ``first_left`` (the items are in code order)."""
+        codes = [item.code for item in items]
+        index = codes.index(first_left)
+        counters["resume_after"] = codes[index - 1] if index else resume_after
+        counters["items_left"] = len(codes) - index
+
+    @api.model
+    def _field_warnings(self, fetch):
+        """A warning naming the fields the source sent and the channel read by nothing."""
+        not_understood = fetch.fields.summary()
+        if not not_understood:
+            return []
+        return [
+            self.env._(
+                "Fields sent by the source and read by nothing (see Fields not understood): %s",
+                not_understood[:500],
+            )
+        ]
 
     @api.model
     def _check_readable(self, account, fetch):
@@ -151,16 +177,15 @@ class CatalogSync(models.AbstractModel):
         if not fetch.rejected or len(fetch.rejected) * 2 <= fetched:
             return
         reasons = "; ".join(f"{r.code}: {r.reason}" for r in fetch.rejected[:MAX_REASONS])
-        raise MarketplaceError(
-            self.env._(
-                "%(rejected)s of %(fetched)s items from %(account)s could not be read, so "
-                "nothing was written. First reasons: %(reasons)s",
-                rejected=len(fetch.rejected),
-                fetched=fetched,
-                account=account.name,
-                reasons=reasons,
-            )
+        message = self.env._(
+            "%(rejected)s of %(fetched)s items from %(account)s could not be read, so "
+            "nothing was written. First reasons: %(reasons)s",
+            rejected=len(fetch.rejected),
+            fetched=fetched,
+            account=account.name,
+            reasons=reasons,
         )
+        raise MarketplaceError(" ".join([message, *self._field_warnings(fetch)]))
 
     @api.model
     def _result(self, sync, skipped, stock, full):
@@ -300,6 +325,39 @@ class CatalogSync(models.AbstractModel):
         self.env["marketplace.catalog.product"].invalidate_model()
 
     # ----------------------------------------------------------------- stock
+    @api.model
+    def _store_stock_figures(self, account, targets):
+        """The stock figures of unchanged items on their links, without touching the product.
+
+        They are not part of the product fingerprint (a stock change is no
+        product change), so an unchanged item may still bring new ones.
+        """
+        rows = [
+            (account.id, t.item.code, _float(t.item.last_available_stock), t.item.stock_indicator)
+            for t in targets
+            if not t.changed
+        ]
+        if not rows:
+            return
+        self.env["marketplace.catalog.product"].flush_model()
+        self.env.cr.execute_values(
+            """
+            UPDATE marketplace_catalog_product l
+               SET last_available_stock = v.last_stock,
+                   stock_indicator = COALESCE(v.indicator, l.stock_indicator)
+              FROM (VALUES %s) AS v(account_id, code, last_stock, indicator)
+             WHERE l.account_id = v.account_id AND l.code = v.code
+               AND (l.last_available_stock IS DISTINCT FROM v.last_stock
+                    OR l.stock_indicator IS DISTINCT FROM COALESCE(v.indicator, l.stock_indicator))
+            """,
+            rows,
+            template="(%s, %s, %s::float8, %s::int)",
+            page_size=1000,
+        )
+        self.env["marketplace.catalog.product"].invalidate_model(
+            ["last_available_stock", "stock_indicator"]
+        )
+
     @api.model
     def _apply_stock(self, account, items, job):
         """Stock through marketplace_stock: per mapped location, or summed in one.

@@ -7,12 +7,20 @@ by the test), so the real job, runner and pipeline run without a channel's
 client or mapper.
 """
 
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from unittest.mock import patch
 
 from odoo.addons.marketplace_base.tests.common import MarketplaceQueueCase
+from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 
 from ..lib.item import CatalogFetch, CatalogItem
+
+
+def later(minutes=1):
+    """A source's ``Modified`` stamp a little after now (ISO, UTC)."""
+    moment = datetime.now(UTC) + timedelta(minutes=minutes)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def item(code, **fields):
@@ -21,6 +29,25 @@ def item(code, **fields):
 
 class CatalogSyncCase(MarketplaceQueueCase):
     """A catalogue sync through the real job and runner, for ``self.account``."""
+
+    @classmethod
+    def start_source(cls):
+        """A fixture server for the source (``cls.server``) and the stock location."""
+        cls.server = FixtureServer().start()
+        cls.addClassCleanup(cls.server.stop)
+        cls.location = (
+            cls.env["stock.warehouse"]
+            .search([("company_id", "=", cls.env.company.id)], limit=1)
+            .lot_stock_id
+        )
+
+    def map_language(self, erp_code, xmlid):
+        """Map the source's ``erp_code`` to an Odoo language (activated) on the account."""
+        lang = self.env.ref(xmlid)
+        self.env["res.lang"]._activate_lang(lang.code)
+        self.env["marketplace.catalog.language"].create(
+            {"account_id": self.account.id, "erp_code": erp_code, "lang_id": lang.id}
+        )
 
     def run_sync(self, full=False):
         job = self.account._enqueue_job("sync_catalog", params={"full": full})

@@ -2,6 +2,7 @@
 
 import base64
 import io
+import time
 from unittest.mock import patch
 
 from PIL import Image
@@ -69,3 +70,27 @@ class TestCatalogPictures(CatalogPipelineCase):
         self.assertFalse(self.product("P").image_1920)
         self.assertIn("not a public one", " ".join(job.result["picture_failures"]))
         self.assertEqual(len(self.server.requests_to("/good.png")), before, "nothing fetched")
+
+    def test_picture_downloads_stop_when_the_part_is_spent_and_continue_in_the_next(self):
+        body = png(40)
+        for n in range(3):
+            self.server.route(
+                f"/slow-{n}.png", lambda r, body=body: (200, body, {"Content-Type": "image/png"})
+            )
+        url = self.server.url
+        self.serve(*[item(f"SLOW{n}", pictures=[Picture(f"{url}/slow-{n}.png")]) for n in range(3)])
+        Job = type(self.env["marketplace.job"])
+        # every part is spent at once: each one downloads one item's pictures, then stops
+        with patch.object(Job, "_part_deadline", lambda job: time.monotonic() - 1):
+            first = self.sync()
+        self.assertEqual((first.result["resume_after"], first.result["items_left"]), ("SLOW0", 2))
+        self.assertEqual(first.result["pictures_fetched"], 1)
+        self.assertEqual(first.result["pictures_left_for_next_part"], 2)
+        jobs = self.sync_jobs()
+        self.assertEqual(jobs.mapped("state"), ["done"] * 3)
+        self.assertEqual([job.result.get("pictures_fetched") for job in jobs], [1, 1, 1])
+        self.assertEqual(sum(job.result["created"] for job in jobs), 3)
+        self.assertEqual(sum(job.result["updated"] for job in jobs), 0, "not rewritten")
+        for n in range(3):
+            self.assertTrue(self.product(f"SLOW{n}").image_1920)
+            self.assertEqual(len(self.server.requests_to(f"/slow-{n}.png")), 1)

@@ -9,6 +9,7 @@ from collections import defaultdict
 from odoo.addons.marketplace_base.lib.summary import MAX_LISTED
 
 from ..lib.fingerprint import item_fingerprint
+from ..lib.languages import LanguageMap
 
 
 class SyncContext:
@@ -20,10 +21,10 @@ class SyncContext:
         self.counters["errors"] = []
         self.warnings = []
         self.fingerprints = {}  # code -> fingerprint written this sync
-        self._langs = account._catalog_language_map()
+        self._langs = LanguageMap(account._catalog_language_map())
         self._settings = {
             "classes": account.catalog_class_mode,
-            "langs": sorted(self._langs.items()),
+            "langs": self._langs.items(),
             "matrix": [account.catalog_matrix_x_name, account.catalog_matrix_y_name],
         }
         self._uoms = None
@@ -61,11 +62,12 @@ class SyncContext:
     # ------------------------------------------------------------- names
     def translations(self, descriptions):
         """``{odoo lang: text}`` of an item's descriptions, for the mapped languages."""
-        return {
-            self._langs[code]: text
-            for code, text in (descriptions or {}).items()
-            if code in self._langs and text
-        }
+        names = {}
+        for code, text in (descriptions or {}).items():
+            lang = self._langs.get(code)
+            if lang and text:
+                names.setdefault(lang, text)
+        return names
 
     def unmapped_names(self, item):
         """``{"Name (fi)": text}``: the names in source languages no Odoo language is mapped to.
@@ -75,7 +77,7 @@ class SyncContext:
         return {
             f"Name ({code})": text
             for code, text in (item.descriptions or {}).items()
-            if text and code not in self._langs
+            if text and not self._langs.get(code)
         }
 
     def base_name(self, item):
@@ -147,15 +149,12 @@ class SyncContext:
 
     def _class_text(self, item_class, lang):
         """``Group: value`` in an Odoo language, from the mapped source language's texts."""
-        group = value = None
-        for code, mapped in self._langs.items():
-            if mapped == lang:
-                group = group or item_class.group_translations.get(code)
-                value = value or item_class.value_translations.get(code)
+        group = self.translations(item_class.group_translations).get(lang)
+        value = self.translations(item_class.value_translations).get(lang)
         return _class_name(group or item_class.group, item_class.parents, value or item_class.value)
 
     def _translate_tag(self, tag, item_class):
-        for lang in set(self._langs.values()) - {"en_US"}:
+        for lang in sorted(self._langs.values() - {"en_US"}):
             name = self._class_text(item_class, lang)
             if name != tag.name:
                 tag.with_context(lang=lang).name = name

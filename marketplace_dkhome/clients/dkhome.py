@@ -5,11 +5,13 @@ not the JSON envelope nor the authentication. Read literally, as this
 client does:
 
 * every call sends ``ApiKey: <key>``;
-* a collection answers ``{"value": [...]}`` (OData); ``/Items`` and
-  ``/ItemPrices`` are paged with ``$skip`` (``/Items?$orderby=ItemCode&$skip=N``,
-  an incremental read adds ``$filter=Modified gt <ISO UTC>``); the server
-  decides the page size, so paging stops on a page shorter than the first
-  one (or empty);
+* a collection's envelope is read in every plausible form
+  (``marketplace_catalog.lib.paged``): OData ``{"value": [...]}`` with or
+  without ``@odata.*`` keys, a bare array, ``{"Items": [...],
+  "TotalCount": n}``; ``/Items`` and ``/ItemPrices`` are paged with
+  ``$skip`` (``/Items?$orderby=ItemCode&$skip=N``, an incremental read adds
+  ``$filter=Modified gt <ISO UTC>``); the server decides the page size, so
+  paging stops on a page shorter than the first one (or empty);
 * ``GET /Warehouses`` lists warehouses ``{Code, Name}`` (the connection test);
 * ``GET /ItemGroupNameTranslations`` rows are ``{Name, Language, Text}``
   (a group name's translation), ``GET /ItemGroupValueTranslations`` rows
@@ -18,14 +20,14 @@ client does:
   document's RestJsonPriceList): ``{Id (GUID), ExternalId, Code,
   Description, Currency}``.
 
-Every page goes through ``PageGuard``: a page identical to an earlier one
-(a server ignoring ``$skip``) fails the read instead of counting its items
-twice, and so does a read that never ends.
+A page identical to an earlier one (a server ignoring ``$skip``) fails
+the read instead of counting its items twice, and so does a read that
+never ends.
 """
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.http import JsonHttpClient
-from odoo.addons.marketplace_base.lib.paging import PageGuard
+from odoo.addons.marketplace_catalog.lib import paged
 from odoo.addons.marketplace_catalog.lib import values as v
 
 #: Pages read at most (DkHome sends no count; small page sizes are common).
@@ -50,22 +52,17 @@ class DkHomeClient(JsonHttpClient):
 
     def _collection(self, endpoint, params=None):
         payload = self._request("GET", endpoint, params=params)
-        return self.field(payload, "value", endpoint, types=list)
+        return paged.rows_of(payload, self.service, f"/{endpoint}")[0]
 
     def _pages(self, endpoint, params=None, first_page_only=False):
         # no count in the answer: the cap only stops a read that never ends
-        guard = PageGuard(self.service, f"/{endpoint}", page_size=0, max_pages=MAX_PAGES)
-        skip, page_size = 0, None
-        while True:
-            page = self._collection(endpoint, {**(params or {}), "$skip": skip})
-            guard.check(page)
-            yield page
-            if first_page_only or not page:
-                return
-            page_size = page_size or len(page)
-            if len(page) < page_size:
-                return
-            skip += len(page)
+        return paged.pages(
+            lambda skip: self._request("GET", endpoint, params={**(params or {}), "$skip": skip}),
+            self.service,
+            f"/{endpoint}",
+            max_pages=MAX_PAGES,
+            first_page_only=first_page_only,
+        )
 
     def iter_item_pages(self, modified_since=None, first_page_only=False):
         params = {"$orderby": "ItemCode"}

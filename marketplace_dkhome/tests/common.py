@@ -3,7 +3,6 @@ import io
 
 from PIL import Image
 
-from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 from odoo.addons.marketplace_catalog.tests.common import CatalogSyncCase
 
 from .dkhome_server import DkHomeFake
@@ -28,16 +27,10 @@ class DkHomeCase(CatalogSyncCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.server = FixtureServer().start()
-        cls.addClassCleanup(cls.server.stop)
+        cls.start_source()
         cls.fake = DkHomeFake(cls.server)
         for path, colour in PICTURES.items():
             cls.serve_picture(path, png_bytes(colour))
-        cls.location = (
-            cls.env["stock.warehouse"]
-            .search([("company_id", "=", cls.env.company.id)], limit=1)
-            .lot_stock_id
-        )
         cls.account = cls.env["marketplace.account"].create(
             {
                 "name": "DkHome ERP",
@@ -59,6 +52,7 @@ class DkHomeCase(CatalogSyncCase):
         self.fake.page_size = 100
         self.fake.fail_status = None
         self.fake.ignore_skip = False
+        self.fake.envelope = "odata"
         self.server.requests.clear()
 
     @classmethod

@@ -7,7 +7,11 @@ the ``ApiKey`` header. By default it serves ``fixtures/dkhome.json``
 (shaped like the DkHome item-update document's tables). Pages hold
 ``page_size`` rows; ``ignore_skip`` answers the first page whatever
 ``$skip`` says, as a misbehaving server would; ``fail_status`` makes
-/Items answer that HTTP status. No Odoo import: the Odoo tier, the unit
+/Items answer that HTTP status. ``envelope`` picks the JSON around every
+collection: ``"odata"`` (``{"value": [...]}``, the default),
+``"odata_count"`` (with ``@odata.context`` and ``@odata.count``),
+``"bare"`` (a JSON array) or ``"items"`` (``{"Items": [...],
+"TotalCount": n}``); the document names none of them. No Odoo import: the Odoo tier, the unit
 tier and the benchmark share it.
 """
 
@@ -46,6 +50,7 @@ class DkHomeFake:
         self.page_size = 100
         self.fail_status = None
         self.ignore_skip = False
+        self.envelope = "odata"
         self.load(fixture)
         if items is not None:
             self.items = items
@@ -62,7 +67,7 @@ class DkHomeFake:
             server.route(
                 f"{PREFIX}/{name}",
                 lambda r, attribute=attribute: (
-                    self._denied(r) or {"value": getattr(self, attribute)}
+                    self._denied(r) or self.wrap(getattr(self, attribute))
                 ),
             )
 
@@ -91,7 +96,18 @@ class DkHomeFake:
     def _page(self, request, rows):
         skip = 0 if self.ignore_skip else int(request.arg("$skip", "0"))
         rows = sorted(rows, key=lambda row: str(row.get("ItemCode", "")).strip())
-        return {"value": rows[skip : skip + self.page_size]}
+        return self.wrap(rows[skip : skip + self.page_size], len(rows))
+
+    def wrap(self, rows, total=None):
+        """The rows in the envelope this fake is set to."""
+        total = len(rows) if total is None else total
+        if self.envelope == "bare":
+            return rows
+        if self.envelope == "items":
+            return {"Items": rows, "TotalCount": total}
+        if self.envelope == "odata_count":
+            return {"@odata.context": f"{PREFIX}/$metadata", "@odata.count": total, "value": rows}
+        return {"value": rows}
 
     def get_items(self, request):
         denied = self._denied(request)

@@ -1,26 +1,14 @@
 import base64
-from datetime import UTC, datetime, timedelta
 
+from odoo.addons.marketplace_catalog.tests.common import later
 from odoo.tests import tagged
 
 from .common import DkHomeCase, png_bytes
 from .dkhome_server import make_item
 
 
-def later(minutes=1):
-    moment = datetime.now(UTC) + timedelta(minutes=minutes)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 @tagged("post_install", "-at_install")
 class TestDkHomeSync(DkHomeCase):
-    def map_language(self, erp_code, xmlid):
-        lang = self.env.ref(xmlid)
-        self.env["res.lang"]._activate_lang(lang.code)
-        self.env["marketplace.catalog.language"].create(
-            {"account_id": self.account.id, "erp_code": erp_code, "lang_id": lang.id}
-        )
-
     def test_every_mapped_field_lands_where_the_readme_says(self):
         self.map_language("de", "base.lang_de")
         job = self.sync()
@@ -228,4 +216,51 @@ class TestDkHomeSync(DkHomeCase):
         self.assertIn(
             "Batch update is disabled: only the first page of items was read.",
             job.result["warnings"],
+        )
+
+    def test_a_stock_only_change_touches_only_stock(self):
+        self.sync()
+        template = self.product("HAM-1").product_tmpl_id
+        written = template.write_date
+        hammer = self.fake.item("HAM-1")
+        hammer.update(LastAvailableStock=40, StockIndicator=5, Modified=later())
+        hammer["StockValues"][0]["AvailableStock"] = 25
+        job = self.sync()
+        self.assertEqual((job.result["updated"], job.result["unchanged"]), (0, 1))
+        self.assertEqual(template.write_date, written, "the product was not rewritten")
+        self.assertEqual(self.on_hand("HAM-1"), 34, "25 + 7 + 2")
+        link = self.link("HAM-1")
+        self.assertEqual((link.last_available_stock, link.stock_indicator), (40.0, 5))
+
+    def test_matrix_cells_keep_their_own_sales_price(self):
+        # line 77-81: SalesPrice <- SalesPriceExcl, for every item, matrix cells included
+        for code, price in (("TS-ROOD-L", 14.5), ("TS-BLAUW-L", 14.5)):
+            self.fake.item(code)["SalesPriceExcl"] = price
+        job = self.sync()
+        prices = {
+            code: self.product(code).lst_price
+            for code in ("TS-ROOD-M", "TS-ROOD-L", "TS-BLAUW-M", "TS-BLAUW-L", "TS-GROEN-M")
+        }
+        self.assertEqual(
+            prices,
+            {
+                "TS-ROOD-M": 12.5,
+                "TS-ROOD-L": 14.5,
+                "TS-BLAUW-M": 12.5,
+                "TS-BLAUW-L": 14.5,
+                "TS-GROEN-M": 12.5,
+            },
+        )
+        self.assertFalse([w for w in job.result.get("warnings", []) if "Matrix" in w])
+
+        self.fake.item("TS-BLAUW-M").update(SalesPriceExcl=13.0, Modified=later())
+        job = self.sync()
+        self.assertIn(
+            "Matrix T-shirt basic: the cells' prices follow neither axis",
+            " ".join(job.result["warnings"]),
+        )
+        self.assertAlmostEqual(
+            self.pricelist(f"C-{self.currency}")._get_product_price(self.product("TS-BLAUW-M"), 1),
+            13.0,
+            msg="the cell's own price is in the company currency's list",
         )

@@ -6,19 +6,20 @@ does:
 
 * every call sends ``Authorization: Bearer <token>``;
 * ``POST <base>/ItemInfo`` with ``{"BatchSize": n, "Skip": k,
-  "ModifiedSince": "<ISO UTC>" | null}`` answers
-  ``{"Items": [<ItemInfo entity>...], "TotalCount": <int or null>}``;
-* the read stops on a short batch or when ``TotalCount`` items were read.
+  "ModifiedSince": "<ISO UTC>" | null}``.
 
-Every batch goes through ``PageGuard``: a batch identical to an earlier
-one (a server ignoring ``Skip``) or more batches than ``TotalCount``
-allows fails the read instead of counting items twice. The item fields are
-read by ``marketplace_spector.lib.item_mapper``.
+The answer's envelope is open too, so every plausible one is read
+(``marketplace_catalog.lib.paged``): ``{"Items": [...], "TotalCount": n}``,
+a bare array, OData ``{"value": [...]}``, or one object when one item was
+asked for. The read stops on an empty or short batch or when
+``TotalCount`` items were read; a batch identical to an earlier one (a
+server ignoring ``Skip``) fails the read instead of counting items twice.
+The item fields are read by ``marketplace_spector.lib.item_mapper``.
 """
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.http import JsonHttpClient
-from odoo.addons.marketplace_base.lib.paging import PageGuard
+from odoo.addons.marketplace_catalog.lib import paged
 from odoo.addons.marketplace_catalog.lib import values as v
 
 ENDPOINT = "ItemInfo"
@@ -46,26 +47,18 @@ class SpectorClient(JsonHttpClient):
             "Skip": skip,
             "ModifiedSince": v.iso_utc(modified_since) if modified_since else None,
         }
-        payload = self._request("POST", ENDPOINT, json=body)
-        items = self.field(payload, "Items", ENDPOINT, types=list)
-        total = self.field(payload, "TotalCount", ENDPOINT, types=int, default=None)
-        return items, total
+        return self._request("POST", ENDPOINT, json=body)
 
     def iter_item_batches(self, modified_since=None, batch_size=500):
         """The raw ItemInfo entities, batch by batch."""
-        guard = PageGuard(self.service, ENDPOINT, page_size=batch_size)
-        skip = 0
-        while True:
-            items, total = self._batch(skip, batch_size, modified_since)
-            guard.expect_total(total)
-            guard.check(items)
-            if items:
-                yield items
-            skip += len(items)
-            if len(items) < batch_size or (total is not None and skip >= total):
-                return
+        return paged.pages(
+            lambda skip: self._batch(skip, batch_size, modified_since),
+            self.service,
+            ENDPOINT,
+            page_size=batch_size,
+        )
 
     def check_connection(self):
-        _items, total = self._batch(0, 1)
+        _items, total = paged.rows_of(self._batch(0, 1), self.service, ENDPOINT)
         count = "an unknown number of" if total is None else total
         return f"Connected to Spector: {count} items."

@@ -4,16 +4,22 @@ The mapping follows the document's tables field by field; see the README's
 Spector table for where each one lands in Odoo. Plain Python: the client
 fetches, this module reads, the catalogue pipeline writes.
 
-Shapes the document leaves open, read literally: ``ItemGroup`` is a plain
-value; ``Stocks`` rows name their warehouse in ``Warehouse``;
-``DiscountLists`` rows hold their prices in ``Prices`` (each with ``Id``,
-``CurrencyCode`` and ``PriceExclVat``, like ``CurrencyPrices``);
-``LanguageArticleInfo`` rows carry ``LanguageCodeISO1`` and
-``Description``; suppliers come as ``Suppliers`` [{``Name``}].
+Shapes the document leaves open are read in every plausible form, and
+what is present but read by nothing lands in the job result's field
+report (``EXPECTED`` names what each object type should hold):
+``ItemGroup`` is a plain value; ``Stocks`` rows name their warehouse in
+``Warehouse`` (or ``WarehouseName``, ``WarehouseCode``); ``WebshopInfo``
+is an object (or a list holding one); ``DiscountLists`` rows hold their
+prices in ``Prices`` (each with ``Id``, ``CurrencyCode`` and
+``PriceExclVat``, like ``CurrencyPrices``); ``LanguageArticleInfo`` rows
+carry ``LanguageCodeISO1`` (or ``LanguageCode``, ``Language``,
+``Culture``, in any case) and ``Description``; suppliers come as
+``Suppliers`` [{``Name``}].
 """
 
 from dataclasses import dataclass
 
+from odoo.addons.marketplace_base.lib.field_report import FieldReport
 from odoo.addons.marketplace_catalog.lib import values as v
 from odoo.addons.marketplace_catalog.lib.item import (
     CatalogFetch,
@@ -33,6 +39,44 @@ INTERNAL_INFO = "Extra info (internal)"
 SUPPLIER_CLASS = "Supplier"
 
 
+WAREHOUSE = ("Warehouse", "WarehouseName", "WarehouseCode")
+PRICE = ["CurrencyCode", "PriceExclVat"]
+#: What each object type is read for (the field report's "expected").
+EXPECTED = {
+    "ItemInfo": (
+        [
+            "ItemCode",
+            "InternalItemCode",
+            "Description",
+            "VatPercentage",
+            "EanCode",
+            "ItemGroup",
+            "SalesPriceExVat",
+            "Stocks",
+            "PackagingSize",
+            "WebshopInfo",
+            "ItemComment",
+            "InternalComment",
+            "Suppliers",
+            "LanguageArticleInfo",
+            "CurrencyPrices",
+            "DiscountLists",
+            "PriceIntervals",
+            "IsDeleted",
+        ],
+        ["Modified"],
+    ),
+    "ItemInfo.WebshopInfo": (["ViewInShop", "ItemInfo", "ShortItemInfo"], []),
+    "ItemInfo.Stocks": ([WAREHOUSE, "AvailableStock", "ShelfStock", "IsDefaultStock"], []),
+    "ItemInfo.LanguageArticleInfo": ([v.LANGUAGE_KEYS, "Description"], []),
+    "ItemInfo.Suppliers": (["Name"], []),
+    "ItemInfo.CurrencyPrices": (PRICE, ["Id"]),
+    "ItemInfo.DiscountLists": (["Id", "Description", "Prices"], []),
+    "ItemInfo.DiscountLists.Prices": (PRICE, ["Id"]),
+    "ItemInfo.PriceIntervals": (["FromInterval", "Discount"], []),
+}
+
+
 @dataclass
 class SpectorSettings:
     article_group_name: str = DEFAULT_GROUP_CLASS
@@ -41,21 +85,39 @@ class SpectorSettings:
 def fetch_catalog(client, settings, since=None, batch_size=500):
     """Every item (modified since ``since``) as a ``CatalogFetch``."""
     fetch = CatalogFetch()
+    expect(fetch.fields)
     for batch in client.iter_item_batches(since, batch_size):
         for raw in batch:
-            fetch.add(raw, lambda raw: parse_item(raw, settings))
+            fetch.add(raw, lambda raw: parse_item(raw, settings, fetch.fields))
     return fetch
 
 
-def parse_item(raw, settings=None):
+def expect(report):
+    """Declare what the mapper reads, per object type, on a ``FieldReport``."""
+    for object_type, (fields, optional) in EXPECTED.items():
+        report.expect(object_type, fields, optional)
+
+
+def parse_item(raw, settings=None, report=None):
     """One ItemInfo entity as a ``CatalogItem``; ``ValueError`` names what is wrong."""
     settings = settings or SpectorSettings()
+    report = report or FieldReport()
+    # observed before the code is checked: a code under another name shows in the report
+    report.observe("ItemInfo", raw, raw.get("ItemCode") if isinstance(raw, dict) else None)
     code = v.item_code(raw)
 
     def read(reader, key, source=raw):
         return v.field(source, key, reader)
 
-    webshop = v.obj(raw, "WebshopInfo")
+    def rows(key, source=raw, object_type=None):
+        found = v.rows(source, key)
+        for row in found:
+            report.observe(object_type or f"ItemInfo.{key}", row, code)
+        return found
+
+    webshop = _webshop(raw)
+    if webshop:
+        report.observe("ItemInfo.WebshopInfo", webshop, code)
     item = CatalogItem(
         code=code,
         internal_code=v.plain(raw.get("InternalItemCode"), "InternalItemCode"),
@@ -72,7 +134,7 @@ def parse_item(raw, settings=None):
     group = v.plain(raw.get("ItemGroup"), "ItemGroup")
     if group:
         item.classes.append(ItemClass(settings.article_group_name or DEFAULT_GROUP_CLASS, group))
-    for supplier in v.rows(raw, "Suppliers"):
+    for supplier in rows("Suppliers"):
         name = v.plain(supplier.get("Name"), "Suppliers.Name")
         if name:
             item.classes.append(ItemClass(SUPPLIER_CLASS, name))
@@ -80,29 +142,40 @@ def parse_item(raw, settings=None):
     item.sales_description = "\n\n".join(
         item.info[label] for label in (SHORT_ARTICLE_INFO, ARTICLE_INFO) if label in item.info
     )
-    for info in v.rows(raw, "LanguageArticleInfo"):
-        lang = v.text(info.get("LanguageCodeISO1")).lower()
+    for info in rows("LanguageArticleInfo"):
+        lang = v.language(info, ("LanguageCodeISO1", *v.LANGUAGE_KEYS))
         text = v.plain(info.get("Description"), "LanguageArticleInfo.Description")
         if lang and text:
             item.descriptions[lang] = text
     item.stock = [
         WarehouseStock(
-            warehouse=v.plain(row.get("Warehouse"), "Stocks.Warehouse"),
+            warehouse=v.plain(v.first(row, WAREHOUSE), "Stocks.Warehouse"),
             available=read(v.number, "AvailableStock", row) or 0,
             on_shelf=read(v.number, "ShelfStock", row) or 0,
             is_default=read(v.flag, "IsDefaultStock", row),
         )
-        for row in v.rows(raw, "Stocks")
+        for row in rows("Stocks")
     ]
-    item.prices = _prices(raw)
+    item.prices = _prices(raw, rows)
     item.tier_prices = [
         TierPrice(
             min_qty=read(v.number, "FromInterval", interval) or 0,
             discount=read(v.number, "Discount", interval),
         )
-        for interval in v.rows(raw, "PriceIntervals")
+        for interval in rows("PriceIntervals")
     ]
     return item
+
+
+def _webshop(raw):
+    """``WebshopInfo`` as an object: the document's ``entity.WebshopInfo?.ItemInfo``.
+
+    A list holding one object is read as that object.
+    """
+    value = raw.get("WebshopInfo")
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], dict):
+        return value[0]
+    return v.obj(raw, "WebshopInfo")
 
 
 def _info(raw, webshop):
@@ -119,25 +192,25 @@ def _info(raw, webshop):
     return info
 
 
-def _prices(raw):
+def _prices(raw, rows):
     """Currency prices (list ``C-<CUR>``) and discount-list prices (``<Id>-<CUR>``).
 
     Zero discount prices are kept here; the pipeline's price plan skips and
     counts them.
     """
     prices = []
-    for price in v.rows(raw, "CurrencyPrices"):
+    for price in rows("CurrencyPrices"):
         amount = v.field(price, "PriceExclVat", v.number)
         currency = v.text(price.get("CurrencyCode")).upper()
         if amount is None or not currency:
             raise ValueError("CurrencyPrices: a price needs CurrencyCode and PriceExclVat")
         prices.append(ListPrice(currency, amount))
-    for discount_list in v.rows(raw, "DiscountLists"):
+    for discount_list in rows("DiscountLists"):
         list_id = v.plain(discount_list.get("Id"), "DiscountLists.Id")
         if not list_id:
             raise ValueError("DiscountLists: a list has no Id")
         description = v.plain(discount_list.get("Description"), "DiscountLists.Description")
-        for price in v.rows(discount_list, "Prices"):
+        for price in rows("Prices", discount_list, "ItemInfo.DiscountLists.Prices"):
             amount = v.field(price, "PriceExclVat", v.number)
             currency = v.text(price.get("CurrencyCode")).upper()
             if amount is None or not currency:

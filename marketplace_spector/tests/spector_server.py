@@ -6,7 +6,11 @@ token; it serves the items of ``fixtures/spector_items.json`` (shaped like
 the Spector item-update document's tables) unless given others.
 ``fail_status`` (and ``retry_after``) make it answer an HTTP error;
 ``ignore_skip`` makes it answer the first batch whatever Skip says, as a
-misbehaving server would. No Odoo import: the Odoo tier, the unit tier and
+misbehaving server would. ``envelope`` picks the answer's JSON:
+``"items"`` (``{"Items": [...], "TotalCount": n}``, the default),
+``"bare"`` (a JSON array), ``"odata"`` (``{"value": [...]}``) or
+``"single"`` (one object when one item is asked for, else a bare array);
+the document names none of them. No Odoo import: the Odoo tier, the unit tier and
 the benchmark share it.
 """
 
@@ -37,6 +41,7 @@ class SpectorFake:
         self.fail_status = None
         self.retry_after = None
         self.ignore_skip = False
+        self.envelope = "items"
         server.route(f"{PREFIX}/ItemInfo", self.item_info, method="POST")
 
     @property
@@ -57,7 +62,14 @@ class SpectorFake:
         skip, size = int(body.get("Skip") or 0), int(body.get("BatchSize") or 500)
         if self.ignore_skip:
             skip = 0
-        return {"Items": rows[skip : skip + size], "TotalCount": len(rows)}
+        batch = rows[skip : skip + size]
+        if self.envelope == "bare":
+            return batch
+        if self.envelope == "odata":
+            return {"value": batch}
+        if self.envelope == "single":
+            return batch[0] if size == 1 and batch else batch
+        return {"Items": batch, "TotalCount": len(rows)}
 
 
 def make_item(code, **fields):

@@ -1,53 +1,14 @@
 from datetime import datetime
 
-from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
-from odoo.addons.marketplace_catalog.tests.common import CatalogSyncCase
 from odoo.tests import tagged
 
-from .spector_server import SpectorFake, load_items, make_item
+from .common import SpectorCase
+from .spector_server import make_item
 
 
 @tagged("post_install", "-at_install")
-class TestSpectorSync(CatalogSyncCase):
+class TestSpectorSync(SpectorCase):
     """The fixture server serves the document-shaped items of fixtures/spector_items.json."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.server = FixtureServer().start()
-        cls.addClassCleanup(cls.server.stop)
-        cls.fake = SpectorFake(cls.server)
-        cls.location = (
-            cls.env["stock.warehouse"]
-            .search([("company_id", "=", cls.env.company.id)], limit=1)
-            .lot_stock_id
-        )
-        cls.account = cls.env["marketplace.account"].create(
-            {
-                "name": "Spector ERP",
-                "channel": "spector",
-                "spector_url": cls.fake.url,
-                "spector_token": cls.fake.token,
-                "spector_batch_size": 8,
-                "stock_location_id": cls.location.id,
-            }
-        )
-        cls.tax = cls.env["account.tax"].create(
-            {"name": "Moms 25%", "amount": 25, "type_tax_use": "sale", "price_include": False}
-        )
-        cls.company_currency = cls.env.company.currency_id.name
-
-    def setUp(self):
-        super().setUp()
-        self.fake.items = load_items()
-        self.fake.fail_status = None
-        self.fake.ignore_skip = False
-        self.server.requests.clear()
-
-    def pricelist(self, code):
-        return self.env["product.pricelist"].search(
-            [("marketplace_account_id", "=", self.account.id), ("marketplace_code", "=", code)]
-        )
 
     def test_spector_defaults(self):
         self.assertEqual(self.account.catalog_full_sync_weekday, "6", "weekly full sync on Sunday")
@@ -55,13 +16,7 @@ class TestSpectorSync(CatalogSyncCase):
         self.assertTrue(self.account.catalog_enabled)
 
     def test_every_mapped_field_lands_where_the_readme_says(self):
-        self.env["res.lang"]._activate_lang("de_DE")
-        self.env["marketplace.catalog.language"].create(
-            [
-                {"account_id": self.account.id, "erp_code": "de", "lang_id": lang.id}
-                for lang in self.env.ref("base.lang_de")
-            ]
-        )
+        self.map_language("de", "base.lang_de")
         job = self.sync()
         self.assertEqual(len(self.server.requests_to("/api/ItemInfo")), 4, "batches of 8")
         self.assertEqual(job.result["items_fetched"], 30)
@@ -140,13 +95,7 @@ class TestSpectorSync(CatalogSyncCase):
         self.assertEqual(hammer.with_context(location=self.location.id).qty_available, 7)
 
     def test_english_mapping_names_product_and_tags(self):
-        self.env["marketplace.catalog.language"].create(
-            {
-                "account_id": self.account.id,
-                "erp_code": "en",
-                "lang_id": self.env.ref("base.lang_en").id,
-            }
-        )
+        self.map_language("en", "base.lang_en")
         self.sync()
         self.assertEqual(self.product("HAM-1").name, "Claw hammer 500 g")
         self.assertEqual(self.product("NOEAN-1").name, "Skruvmejsel utan EAN", "no English text")

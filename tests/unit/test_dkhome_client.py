@@ -10,6 +10,8 @@ from odoo.addons.marketplace_dkhome.clients.dkhome import DkHomeClient
 from odoo.addons.marketplace_dkhome.lib.item_mapper import DkHomeSettings, fetch_catalog
 from odoo.addons.marketplace_dkhome.tests.dkhome_server import DkHomeFake, make_item
 
+JSON = {"Content-Type": "application/json"}
+
 
 @pytest.fixture
 def server():
@@ -91,8 +93,20 @@ def test_server_errors_are_retryable(server):
         fetch_catalog(client, settings)
 
 
-def test_a_page_without_value_names_endpoint_and_key(server):
+def test_a_page_that_holds_no_rows_names_endpoint_and_shape(server):
     _fake, client, settings = make(server)
-    server.route("/api/Items", {"items": []})
-    with pytest.raises(MarketplaceError, match="Items: the answer has no 'value'"):
+    server.route("/api/Items", lambda r: (200, b'"not rows"', JSON))
+    with pytest.raises(MarketplaceError, match="DkHome /Items: expected a list of rows"):
         fetch_catalog(client, settings)
+
+
+@pytest.mark.parametrize("envelope", ["odata", "odata_count", "bare", "items"])
+def test_every_envelope_is_read_and_the_connection_test_passes(server, envelope):
+    # DkHome document (003) line 17: "/Items?$orderby=ItemCode&$skip={offset}" --
+    # paging is named, the envelope is not, so each plausible one is read
+    fake, client, settings = make(server)
+    fake.envelope, fake.page_size = envelope, 7
+    fetch = fetch_catalog(client, settings)
+    assert len(fetch.items) == len(fake.items) == 30
+    assert not fetch.rejected
+    assert client.check_connection() == ("Connected to DkHome: 3 warehouses (01, 02, 03).")

@@ -16,6 +16,10 @@ def test_a_field_sent_and_read_by_nothing_is_counted_with_an_example():
     assert fields.not_understood() == {"Item": [{"field": "Lang", "count": 2, "example": "A"}]}
     assert fields.never_seen() == {"Item": ["Language / LanguageCode"]}
     assert fields.summary() == "Item: Lang (2, e.g. A)"
+    assert fields.as_result() == {
+        "fields_not_understood": {"Item": ["Lang (2, e.g. A)"]},
+        "fields_never_seen": {"Item": ["Language / LanguageCode"]},
+    }
 
 
 def test_an_alternative_spelling_counts_as_seen_and_metadata_is_ignored():
@@ -34,4 +38,4 @@ def test_types_never_read_say_nothing_and_lists_are_capped():
     assert "example" not in fields.not_understood()["Item"][0], "no code given"
     assert FieldReport().as_result() == {}
     fields.observe("Item", "not an object")
-    assert fields.as_result() == {"fields_not_understood": fields.not_understood()}
+    assert fields.as_result() == {"fields_not_understood": {"Item": ["w (1)", "x (1)", "y (1)"]}}

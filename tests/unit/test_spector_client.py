@@ -14,6 +14,8 @@ from odoo.addons.marketplace_spector.tests.spector_server import (
     make_item,
 )
 
+JSON = {"Content-Type": "application/json"}
+
 
 @pytest.fixture
 def server():
@@ -71,10 +73,13 @@ def test_unavailable_is_retryable_with_retry_after(server):
     assert caught.value.retry_after == 120
 
 
-def test_an_answer_without_items_names_endpoint_and_key(server):
+def test_an_answer_that_holds_no_rows_names_endpoint_and_shape(server):
     _fake, client = make(server)
-    server.route("/api/ItemInfo", {"Data": []}, method="POST")
-    with pytest.raises(MarketplaceError, match="ItemInfo: the answer has no 'Items'"):
+    server.route("/api/ItemInfo", lambda r: (200, b"42", JSON), method="POST")
+    with pytest.raises(MarketplaceError, match="Spector ItemInfo: expected a list of rows"):
+        fetch_catalog(client, SpectorSettings())
+    server.route("/api/ItemInfo", {"error": {"message": "quota"}}, method="POST")
+    with pytest.raises(MarketplaceError, match="ItemInfo: the server answered an error"):
         fetch_catalog(client, SpectorSettings())
 
 
@@ -91,3 +96,15 @@ def test_the_fixture_items_are_read_whole(server):
     assert len(fetch.items) == 30
     assert not fetch.rejected
     assert len(bodies(server)) == 5
+
+
+@pytest.mark.parametrize("envelope", ["items", "bare", "odata", "single"])
+def test_every_envelope_is_read_whole_and_the_connection_test_passes(server, envelope):
+    # Spector document (002) line 4: "retrieved ... using the 'ItemInfo' endpoint.
+    # Data is fetched in batches." -- the envelope is not named, so each is read
+    fake, client = make(server, [make_item(f"I{n:02}") for n in range(7)])
+    fake.envelope = envelope
+    fetch = fetch_catalog(client, SpectorSettings(), batch_size=3)
+    assert [item.code for item in fetch.items] == [f"I{n:02}" for n in range(7)]
+    assert len(server.requests_to("/api/ItemInfo")) == 3, "3 + 3 + 1: the short batch ends"
+    assert client.check_connection().startswith("Connected to Spector")
