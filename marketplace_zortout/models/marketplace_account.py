@@ -229,13 +229,12 @@ class MarketplaceAccount(models.Model):
                 if len(products) >= PRODUCTS_PER_PART:
                     break
         result = self.env["marketplace.catalog.sync"]._sync(
-            self, catalog_fetch(products), job, full=False, with_stock=False
+            self, catalog_fetch(products, report), job, full=False, with_stock=False
         )
         carry, stopped_after = [], result.pop("resume_after", None)
         if stopped_after:
             carry = [product.carried() for product in products if product.sku > stopped_after]
         result["pages_read"] = len(client.page_counts)
-        result.update(report.as_result())
         if carry or next_page:
             follow_up = job._continue({"page": next_page, "carry": carry})
             result["continued_in_job"] = follow_up.id
