@@ -6,16 +6,12 @@ on: every job runs exactly once, never two jobs of one account at a time,
 and jobs of different accounts really run at the same time, on both servers.
 """
 
-import os
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from odoo_servers import OdooServers, overlaps  # noqa: E402
+from odoo_servers import overlaps  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
 ACCOUNTS, JOBS_PER_ACCOUNT, SLEEP = 6, 8, 0.3
 
 SETUP = f"""
@@ -26,16 +22,6 @@ for index in range({ACCOUNTS}):
     for _n in range({JOBS_PER_ACCOUNT}):
         account._enqueue_job("test_task", params={{"sleep": {SLEEP}}})
 """
-
-
-@pytest.fixture
-def servers():
-    odoo_src, db = os.environ.get("ODOO_SRC"), os.environ.get("SUITE_DB")
-    if not odoo_src or not db:
-        pytest.fail("ODOO_SRC and SUITE_DB must name Odoo and a database with the suite")
-    log_dir = Path(os.environ.get("SUITE_LOG_DIR", REPO / ".cache" / "logs")) / "servers"
-    with OdooServers(odoo_src, db, REPO, log_dir) as running:
-        yield running
 
 
 def test_two_servers_run_every_job_once_one_per_account_in_parallel(servers):

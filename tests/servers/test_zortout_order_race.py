@@ -8,21 +8,14 @@ in this process) answers each GetOrders page after a pause, so the two
 imports would overlap if the runner let them.
 """
 
-import os
-import sys
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 from odoo.addons.marketplace_zortout.tests.zortout_server import ZortoutFake, make_order
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from odoo_servers import OdooServers  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[2]
 ORDER_ID = 7001
 ACCOUNT = "Race shop"
 
@@ -52,16 +45,6 @@ def zortout():
         fake.orders = [make_order(ORDER_ID, [("RACE-1", 2, 100)], status="Packed", updated=updated)]
         fake.after_order_page = lambda _page: time.sleep(1.5)
         yield fake
-
-
-@pytest.fixture
-def servers():
-    odoo_src, db = os.environ.get("ODOO_SRC"), os.environ.get("SUITE_DB")
-    if not odoo_src or not db:
-        pytest.fail("ODOO_SRC and SUITE_DB must name Odoo and a database with the suite")
-    log_dir = Path(os.environ.get("SUITE_LOG_DIR", REPO / ".cache" / "logs")) / "servers-race"
-    with OdooServers(odoo_src, db, REPO, log_dir) as running:
-        yield running
 
 
 def test_a_webhook_import_and_the_scheduled_one_make_one_sale_order(servers, zortout):
