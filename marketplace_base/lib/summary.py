@@ -45,7 +45,7 @@ def counter_rows(result):
             more = len(value) - MAX_LISTED
             others.append((label(key), shown + (f" … (+{more} more)" if more > 0 else "")))
         elif isinstance(value, dict):
-            others.append((label(key), ", ".join(f"{k}: {v}" for k, v in value.items())))
+            others.append((label(key), "; ".join(f"{k}: {_text(v)}" for k, v in value.items())))
         else:
             others.append((label(key), str(value)))
     rows = [(label(key), str(value)) for key, value in sorted(numbers, key=lambda kv: -kv[1])]
@@ -53,6 +53,13 @@ def counter_rows(result):
     if zeros:
         rows.append(("Zero", ", ".join(label(key) for key, _v in zeros)))
     return rows
+
+
+def _text(value):
+    """A value of a result's mapping as a person reads it: lists joined, not repr'd."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value[:MAX_LISTED])
+    return str(value)
 
 
 #: Parameters a continuation carries for itself, not for a person to read.

@@ -66,3 +66,18 @@ def test_counts_read_in_plain_english():
     assert count_phrase(1, "stock updated", "stocks updated") == "1 stock updated"
     assert count_phrase(3, "stock updated", "stocks updated") == "3 stocks updated"
     assert count_phrase(0, "unknown SKU") == "0 unknown SKUs"
+
+
+def test_a_mapping_of_lists_reads_as_text_not_as_python():
+    result = {
+        "fields_not_understood": {
+            "Product": ["weight (3, e.g. A-1)", "category (3, e.g. A-1)"],
+            "Items.StockValues": ["Shelf (2)"],
+        }
+    }
+    assert counter_rows(result) == [
+        (
+            "Fields not understood",
+            "Product: weight (3, e.g. A-1), category (3, e.g. A-1); Items.StockValues: Shelf (2)",
+        )
+    ]
