@@ -3,8 +3,10 @@
 It turns the transport's failures into the suite's errors so that every
 channel reports them alike: timeouts, connection errors, HTTP 429 and 5xx
 become ``RetryableJobError`` (keeping Retry-After); other 4xx, non-JSON
-answers, missing keys and text the database cannot store (a NUL) become
-``MarketplaceError`` naming the endpoint.
+answers and missing keys become ``MarketplaceError`` naming the endpoint.
+Text the database cannot store (a NUL) is repaired in the decoded answer
+(U+FFFD) and the places are kept in ``client.text_repairs`` for the job to
+report.
 
 It is also the one place where requests are made, so the limits live here:
 - no secret (a header value, a credential query parameter) ever reaches an
@@ -27,7 +29,9 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from .errors import MarketplaceError, RetryableJobError
-from .text import nul_path
+from .text import without_nul
+
+_logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 30
 #: An answer larger than this (decoded) is refused.
@@ -178,6 +182,8 @@ class JsonHttpClient:
         #: Seconds one request may take in all, answer included.
         self.deadline = deadline or 2 * timeout
         self.max_bytes = max_bytes
+        #: Where answers held text the database cannot store, repaired (see ``without_nul``).
+        self.text_repairs = []
 
     def _headers(self):
         """Headers sent with every request (authentication, mostly)."""
@@ -303,12 +309,16 @@ class JsonHttpClient:
                 f"{self.service} sent an answer that is not JSON on {endpoint} "
                 f"({kind}): {self.redact(excerpt(response.text))}"
             ) from None
-        path = nul_path(payload) if b"\\u0000" in response.content else None
-        if path:
-            raise MarketplaceError(
-                f"{self.service} sent text holding a control character (NUL) on {endpoint}, "
-                f"at {path}: the database cannot store it, so nothing of this answer was used."
-            )
+        if b"\\u0000" in response.content:
+            payload, paths = without_nul(payload)
+            if paths:
+                note = (
+                    f"{self.service} sent text holding a NUL on {endpoint} at "
+                    f"{', '.join(paths[:5])}{' ...' if len(paths) > 5 else ''}: "
+                    "stored as \ufffd (the database cannot store a NUL)"
+                )
+                self.text_repairs.append(self.redact(note))
+                _logger.warning("%s", self.text_repairs[-1])
         return payload
 
     def field(self, payload, key, endpoint, types=None, default=_MISSING):

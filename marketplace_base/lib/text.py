@@ -8,7 +8,10 @@ row, the body or the answer that holds it, never a database error. Codes
 
 Text that must be stored before it is read (a pasted table in a wizard
 field) keeps each NUL as SUB (U+001A, the ASCII "substitute" character),
-which the checks below refuse as they refuse a NUL.
+which the checks below refuse as they refuse a NUL. A remote answer is
+repaired instead (``without_nul``): each NUL becomes U+FFFD, the
+replacement character, and the places are named, so one garbled product
+name never stops a stock sync that does not even read names.
 """
 
 import re
@@ -16,6 +19,7 @@ import re
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 NUL = "\x00"
 SUBSTITUTE = "\x1a"
+REPLACEMENT = "\ufffd"
 
 
 def storable(text):
@@ -38,23 +42,25 @@ def shown(text):
     return str(text).replace(NUL, "\\0").replace(SUBSTITUTE, "\\0")
 
 
-def nul_path(value, path="$"):
-    """Where the first NUL of a decoded JSON value is (``$.items[3].name``), or None.
-
-    Keys are looked at too; a key holding a NUL is named by its position.
-    """
+def without_nul(value, path="$", repaired=None):
+    """``(value, paths)``: a decoded JSON value with each NUL of its texts and
+    keys as U+FFFD, and where they were (``$.list[3].name``)."""
+    repaired = [] if repaired is None else repaired
     if isinstance(value, str):
-        return path if NUL in value else None
+        if NUL in value:
+            repaired.append(path)
+            return value.replace(NUL, REPLACEMENT), repaired
+        return value, repaired
     if isinstance(value, dict):
-        for index, (key, item) in enumerate(value.items()):
-            if NUL in key:
-                return f"{path} (key {index + 1})"
-            found = nul_path(item, f"{path}.{key}")
-            if found:
-                return found
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found = nul_path(item, f"{path}[{index}]")
-            if found:
-                return found
-    return None
+        clean = {}
+        for index, (raw_key, item) in enumerate(value.items()):
+            key = raw_key.replace(NUL, REPLACEMENT)
+            if key != raw_key:
+                repaired.append(f"{path} (key {index + 1})")
+            clean[key] = without_nul(item, f"{path}.{key}", repaired)[0]
+        return clean, repaired
+    if isinstance(value, list):
+        return [without_nul(item, f"{path}[{i}]", repaired)[0] for i, item in enumerate(value)], (
+            repaired
+        )
+    return value, repaired

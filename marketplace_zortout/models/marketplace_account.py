@@ -5,7 +5,7 @@ import logging
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.field_report import FieldReport
-from odoo.addons.marketplace_base.lib.summary import count_phrase
+from odoo.addons.marketplace_base.lib.summary import MAX_LISTED, count_phrase
 from odoo.addons.marketplace_base.tools import job_logger
 from odoo.exceptions import UserError
 
@@ -152,14 +152,13 @@ class MarketplaceAccount(models.Model):
                 )
             }
         params = job.params or {}
-        notices = []
+        client = None
         if params.get("remote"):
             Location = self.env["stock.location"]
             fetched = {Location.browse(loc_id): rows for loc_id, rows in params["remote"]}
         else:
             client = self._zortout_client()
             fetched = self._zortout_fetch_stock(client, params, log)
-            notices = client.notices
             if not params.get("sku_list"):
                 self._zortout_record_scan(fetched)
         result = self.env["marketplace.stock.applier"]._apply_in_parts(self, fetched, job)
@@ -181,8 +180,8 @@ class MarketplaceAccount(models.Model):
                 left=result["stocks_left"],
                 job=result["continued_in_job"],
             )
-        if notices:
-            result["zortout_notices"] = notices
+        if client:
+            result.update(self._zortout_client_notes(client))
         log.info("%s", result["summary"])
         return result
 
@@ -243,6 +242,15 @@ class MarketplaceAccount(models.Model):
                 summary=result["summary"],
                 job=follow_up.id,
             )
-        if client.notices:
-            result["zortout_notices"] = client.notices
+        result.update(self._zortout_client_notes(client))
         return result
+
+    def _zortout_client_notes(self, client):
+        """What a job result says of Zortout's answers beyond their data: the
+        daily quota notice, and text repaired because the database cannot store it."""
+        notes = {}
+        if client.notices:
+            notes["zortout_notices"] = client.notices
+        if client.text_repairs:
+            notes["text_repaired"] = client.text_repairs[:MAX_LISTED]
+        return notes

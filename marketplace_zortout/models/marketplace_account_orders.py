@@ -376,6 +376,5 @@ class MarketplaceAccount(models.Model):
         if continued:
             result["continued_in_job"] = continued.id
             result["summary"] += self.env._("; continued in job %s", continued.id)
-        if client.notices:
-            result["zortout_notices"] = client.notices
+        result.update(self._zortout_client_notes(client))
         return result

@@ -164,8 +164,7 @@ class MarketplaceAccount(models.Model):
             else:
                 result["summary"] += self.env._("; continued in job %s", follow_up.id)
             result["continued_in_job"] = follow_up.id
-        if client.notices:
-            result["zortout_notices"] = client.notices
+        result.update(self._zortout_client_notes(client))
         self.zortout_last_push_at = fields.Datetime.now()
         log.info("%s", result["summary"])
         return result

@@ -207,6 +207,18 @@ class TestStockSyncAgainstFaultyServers(ZortoutCase):
         self.assertEqual(sorted(entry.split(":")[0] for entry in listed), ["A-2", "NEG"])
         self.assertIn("2 SKUs not applied", job.summary)
 
+    def test_a_nul_in_a_product_name_is_repaired_and_named_and_the_stock_applies(self):
+        """A NUL (which PostgreSQL cannot store) in one name once failed every
+        stock sync of the account; the sync reads no name at all."""
+        self.fake.products = {"A-2": {"name": "Cable\x00 2 m"}}
+        job = self.sync()
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual(self.on_hand(self.a1), 15)
+        self.assertEqual(len(job.result["text_repaired"]), 1)
+        self.assertRegex(
+            job.result["text_repaired"][0], r"NUL on Product/GetProducts at \$\.list\[\d\]\.name"
+        )
+
     def test_two_remote_warehouses_mapped_to_one_location_are_summed(self):
         self.account.write(
             {

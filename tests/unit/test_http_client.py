@@ -55,12 +55,18 @@ def test_html_page_is_a_readable_error(server):
     assert "Maintenance" in str(err.value)
 
 
-def test_a_nul_in_the_answer_is_a_clear_error_naming_where(server):
-    server.route("/items", {"items": [{"name": "ok"}, {"name": "bad\x00name"}]})
-    with pytest.raises(MarketplaceError) as err:
-        client(server)._request("GET", "items")
-    assert not isinstance(err.value, RetryableJobError)
-    assert "control character (NUL) on items, at $.items[1].name" in str(err.value)
+def test_a_nul_in_the_answer_is_repaired_and_its_place_named(server):
+    """One garbled name must not stop a read that does not need it: the NUL
+    the database cannot store becomes U+FFFD and the job can say where."""
+    server.route("/items", {"items": [{"name": "ok"}, {"name": "bad\x00name", "x\x00": 1}]})
+    api = client(server)
+    assert api._request("GET", "items") == {
+        "items": [{"name": "ok"}, {"name": "bad\ufffdname", "x\ufffd": 1}]
+    }
+    assert api.text_repairs == [
+        "Shop sent text holding a NUL on items at $.items[1].name, $.items[1] (key 2): "
+        "stored as \ufffd (the database cannot store a NUL)"
+    ]
 
 
 def test_other_control_characters_in_an_answer_pass(server):
