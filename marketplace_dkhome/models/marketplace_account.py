@@ -77,4 +77,7 @@ class MarketplaceAccount(models.Model):
     def _catalog_fetch(self, since=None):
         if self.channel != "dkhome":
             return super()._catalog_fetch(since)
-        return fetch_catalog(self._dkhome_client(), self._dkhome_settings(), since=since)
+        client = self._dkhome_client()
+        fetch = fetch_catalog(client, self._dkhome_settings(), since=since)
+        fetch.warnings += client.text_repairs  # text the database could not store, repaired
+        return fetch

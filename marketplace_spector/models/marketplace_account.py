@@ -57,9 +57,9 @@ class MarketplaceAccount(models.Model):
         settings = SpectorSettings(
             article_group_name=self.spector_item_group_class or DEFAULT_GROUP_CLASS
         )
-        return fetch_catalog(
-            self._spector_client(),
-            settings,
-            since=since,
-            batch_size=max(1, self.spector_batch_size or 500),
+        client = self._spector_client()
+        fetch = fetch_catalog(
+            client, settings, since=since, batch_size=max(1, self.spector_batch_size or 500)
         )
+        fetch.warnings += client.text_repairs  # text the database could not store, repaired
+        return fetch
