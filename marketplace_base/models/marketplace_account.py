@@ -6,6 +6,7 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..lib.errors import MarketplaceError
+from ..tools.notification import notification
 
 _logger = logging.getLogger(__name__)
 
@@ -119,23 +120,13 @@ class MarketplaceAccount(models.Model):
     def _notify_job_queued(self, job):
         """What every "... now" button answers: a notification naming the job
         queued, with a link to it; the form the user is on stays as it is."""
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Job queued"),
-                # "%s" is where the web client puts the link to the job
-                "message": self.env._("%s: it runs within a minute."),
-                "links": [
-                    {
-                        "label": job.name,
-                        "url": f"/odoo/action-marketplace_base.marketplace_job_action/{job.id}",
-                    }
-                ],
-                "type": "info",
-                "sticky": False,
-            },
-        }
+        url = f"/odoo/action-marketplace_base.marketplace_job_action/{job.id}"
+        return notification(
+            # "%s" is where the web client puts the link to the job
+            self.env._("%s: it runs within a minute."),
+            title=self.env._("Job queued"),
+            links=[{"label": job.name, "url": url}],
+        )
 
     def action_test_connection(self):
         self.ensure_one()
@@ -143,16 +134,9 @@ class MarketplaceAccount(models.Model):
             message = self._test_connection()
         except MarketplaceError as exc:
             raise UserError(str(exc)) from None
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Connection to %s works", self.name),
-                "message": message,
-                "type": "success",
-                "sticky": False,
-            },
-        }
+        return notification(
+            message, "success", title=self.env._("Connection to %s works", self.name)
+        )
 
     # ----------------------------------------------------------- channel hooks
     def _test_connection(self):

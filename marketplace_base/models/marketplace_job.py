@@ -13,6 +13,7 @@ from odoo.tools.sql import create_index
 from ..lib.http import redact
 from ..lib.summary import counter_rows, param_rows, summarize
 from ..tools.job_errors import classify
+from ..tools.notification import MANAGER_GROUP
 
 _logger = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ class MarketplaceJob(models.Model):
     exc_info = fields.Text(
         string="Technical details",
         readonly=True,
-        groups="marketplace_base.group_marketplace_manager",
+        groups=MANAGER_GROUP,
     )
     user_id = fields.Many2one(
         "res.users", string="Enqueued by", default=lambda self: self.env.user, readonly=True

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 
+from ..tools.notification import MANAGER_GROUP
 from .marketplace_account import DEFAULT_PAUSE_AFTER
 from .marketplace_job import DEFAULT_PART_SECONDS
 
@@ -51,5 +52,5 @@ class ResConfigSettings(models.TransientModel):
 
     def set_values(self):
         super().set_values()
-        if self.env.user.has_group("marketplace_base.group_marketplace_manager"):
+        if self.env.user.has_group(MANAGER_GROUP):
             self.env["marketplace.job"]._set_runner_slots(self.marketplace_runner_slots)

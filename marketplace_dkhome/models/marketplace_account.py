@@ -7,19 +7,18 @@ catalogue's own; the others are DkHome fields below.
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
+from odoo.addons.marketplace_base.tools import MANAGER_GROUP
 
 from ..clients.dkhome import DkHomeClient
 from ..lib.item_mapper import DkHomeSettings, fetch_catalog
-
-ADMIN = "marketplace_base.group_marketplace_manager"
 
 
 class MarketplaceAccount(models.Model):
     _inherit = "marketplace.account"
 
     channel = fields.Selection(selection_add=[("dkhome", "DkHome")], ondelete={"dkhome": "cascade"})
-    dkhome_url = fields.Char(string="DkHome API URL", groups=ADMIN)
-    dkhome_api_key = fields.Char(string="DkHome API key", groups=ADMIN)
+    dkhome_url = fields.Char(string="DkHome API URL", groups=MANAGER_GROUP)
+    dkhome_api_key = fields.Char(string="DkHome API key", groups=MANAGER_GROUP)
     dkhome_relative_pictures = fields.Boolean(
         string="Relative picture URLs",
         help="The source sends picture paths; they are read from the API's host.",

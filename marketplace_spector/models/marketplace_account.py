@@ -10,11 +10,10 @@ items* is *Only webshop items*, *Force full item sync* is *Force full sync*.
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
+from odoo.addons.marketplace_base.tools import MANAGER_GROUP
 
 from ..clients.spector import SpectorClient
 from ..lib.item_mapper import DEFAULT_GROUP_CLASS, SpectorSettings, fetch_catalog
-
-ADMIN = "marketplace_base.group_marketplace_manager"
 
 
 class MarketplaceAccount(models.Model):
@@ -23,8 +22,8 @@ class MarketplaceAccount(models.Model):
     channel = fields.Selection(
         selection_add=[("spector", "Spector")], ondelete={"spector": "cascade"}
     )
-    spector_url = fields.Char(string="Spector API URL", groups=ADMIN)
-    spector_token = fields.Char(string="Spector token", groups=ADMIN)
+    spector_url = fields.Char(string="Spector API URL", groups=MANAGER_GROUP)
+    spector_token = fields.Char(string="Spector token", groups=MANAGER_GROUP)
     spector_item_group_class = fields.Char(
         string="Article group name",
         default=DEFAULT_GROUP_CLASS,

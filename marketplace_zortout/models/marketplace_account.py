@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.field_report import FieldReport
 from odoo.addons.marketplace_base.lib.summary import MAX_LISTED, count_phrase
-from odoo.addons.marketplace_base.tools import job_logger
+from odoo.addons.marketplace_base.tools import MANAGER_GROUP, job_logger
 from odoo.exceptions import UserError
 
 from ..clients.zortout import (
@@ -20,7 +20,6 @@ from ..lib.catalog_items import catalog_fetch
 
 _logger = logging.getLogger(__name__)
 
-ADMIN = "marketplace_base.group_marketplace_manager"
 AUTO_STOCK_KEY = "zortout-stock"
 #: Products a product import part reads before writing: about one part's work.
 PRODUCTS_PER_PART = 2500
@@ -33,10 +32,10 @@ class MarketplaceAccount(models.Model):
     channel = fields.Selection(
         selection_add=[("zortout", "Zortout")], ondelete={"zortout": "cascade"}
     )
-    zortout_storename = fields.Char(string="Store name", groups=ADMIN)
-    zortout_apikey = fields.Char(string="API key", groups=ADMIN)
-    zortout_apisecret = fields.Char(string="API secret", groups=ADMIN)
-    zortout_api_url = fields.Char(string="API base URL", default=DEFAULT_URL, groups=ADMIN)
+    zortout_storename = fields.Char(string="Store name", groups=MANAGER_GROUP)
+    zortout_apikey = fields.Char(string="API key", groups=MANAGER_GROUP)
+    zortout_apisecret = fields.Char(string="API secret", groups=MANAGER_GROUP)
+    zortout_api_url = fields.Char(string="API base URL", default=DEFAULT_URL, groups=MANAGER_GROUP)
     zortout_warehouse_code = fields.Char(
         string="Zortout warehouse code",
         help="Only this Zortout warehouse's stock; empty means all warehouses.",

@@ -7,12 +7,11 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.summary import MAX_LISTED
-from odoo.addons.marketplace_base.tools import job_logger
+from odoo.addons.marketplace_base.tools import MANAGER_GROUP, job_logger, notification
 from odoo.exceptions import UserError
 from odoo.tools import split_every
 
 from ..lib.webhook import EVENTS, event_order_refs, event_skus, payload_keys
-from .marketplace_account import ADMIN
 
 _logger = logging.getLogger(__name__)
 
@@ -32,7 +31,7 @@ class MarketplaceAccount(models.Model):
 
     zortout_webhook_token = fields.Char(
         string="Webhook token",
-        groups=ADMIN,
+        groups=MANAGER_GROUP,
         copy=False,
         help="Zortout sends it with every webhook (key1); set when the webhooks are registered.",
     )
@@ -121,19 +120,14 @@ class MarketplaceAccount(models.Model):
                 "zortout_webhook_registered_at": fields.Datetime.now(),
             }
         )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Webhooks registered"),
-                "message": self.env._(
-                    "Zortout now calls %s… on quantity changes and new or updated orders.",
-                    self.zortout_webhook_url,
-                ),
-                "type": "success",
-                "sticky": False,
-            },
-        }
+        return notification(
+            self.env._(
+                "Zortout now calls %s… on quantity changes and new or updated orders.",
+                self.zortout_webhook_url,
+            ),
+            "success",
+            title=self.env._("Webhooks registered"),
+        )
 
     def _zortout_webhook_urls(self):
         """``{UpdateWebhook field: URL}`` of the events this suite receives."""

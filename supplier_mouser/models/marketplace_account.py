@@ -4,12 +4,12 @@ from datetime import datetime
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
+from odoo.addons.marketplace_base.tools import MANAGER_GROUP
 
 from ..clients.mouser import DEFAULT_URL, MouserClient
 from ..lib.price import SITE_DECIMAL_MARKS
 from ..lib.quota import QuotaState, calls_today
 
-ADMIN = "marketplace_base.group_marketplace_manager"
 SYNC_KEY = "mouser-sync"
 SITES = [("auto", "Read from each price")] + [(site, site) for site in SITE_DECIMAL_MARKS]
 CURRENCY_POLICIES = [
@@ -22,10 +22,10 @@ class MarketplaceAccount(models.Model):
     _inherit = "marketplace.account"
 
     channel = fields.Selection(selection_add=[("mouser", "Mouser")], ondelete={"mouser": "cascade"})
-    mouser_api_key = fields.Char(string="Search API key", groups=ADMIN)
-    mouser_api_url = fields.Char(string="Mouser API URL", default=DEFAULT_URL, groups=ADMIN)
+    mouser_api_key = fields.Char(string="Search API key", groups=MANAGER_GROUP)
+    mouser_api_url = fields.Char(string="Mouser API URL", default=DEFAULT_URL, groups=MANAGER_GROUP)
     mouser_proxy = fields.Char(
-        string="HTTPS proxy", groups=ADMIN, help="e.g. http://user:password@proxy:3128"
+        string="HTTPS proxy", groups=MANAGER_GROUP, help="e.g. http://user:password@proxy:3128"
     )
     mouser_partner_id = fields.Many2one(
         "res.partner", string="Mouser vendor", help="The vendor that stands for Mouser."

@@ -7,6 +7,7 @@ import psycopg2.errors
 
 from odoo import fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError, RetryableJobError
+from odoo.addons.marketplace_base.tools import MANAGER_GROUP
 from odoo.exceptions import UserError
 
 
@@ -14,7 +15,7 @@ class MarketplaceAccount(models.Model):
     _inherit = "marketplace.account"
 
     channel = fields.Selection(selection_add=[("test", "Test")], ondelete={"test": "cascade"})
-    test_api_key = fields.Char(groups="marketplace_base.group_marketplace_manager")
+    test_api_key = fields.Char(groups=MANAGER_GROUP)
 
     def _test_connection(self):
         if self.channel != "test":

@@ -7,6 +7,7 @@ account) and the job runner does the HTTP work.
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError, RetryableJobError
+from odoo.addons.marketplace_base.tools import notification
 from odoo.exceptions import UserError
 
 from ..clients.book_server import BookServerClient
@@ -25,15 +26,8 @@ class VendorPartnumberBook(models.Model):
             if books
             else self.env._("No new partnumber book on the server.")
         )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "message": message,
-                "type": "success" if books else "info",
-                "next": {"type": "ir.actions.client", "tag": "reload"},
-            },
-        }
+        reload = {"type": "ir.actions.client", "tag": "reload"}
+        return notification(message, "success" if books else "info", next_action=reload)
 
     @api.model
     def _cron_pull_books(self):

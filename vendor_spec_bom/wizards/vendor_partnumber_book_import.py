@@ -3,6 +3,7 @@
 import base64
 
 from odoo import fields, models
+from odoo.addons.marketplace_base.tools import notification
 from odoo.exceptions import UserError
 
 from ..lib.book_parser import HEADER_NAMES, parse_book
@@ -83,7 +84,4 @@ class VendorPartnumberBookImport(models.TransientModel):
         )
 
     def _notify(self, message, kind, next_action=None):
-        params = {"message": message, "type": kind, "sticky": True}
-        if next_action:
-            params["next"] = next_action
-        return {"type": "ir.actions.client", "tag": "display_notification", "params": params}
+        return notification(message, kind, sticky=True, next_action=next_action)
