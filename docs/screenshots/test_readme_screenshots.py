@@ -165,6 +165,69 @@ class TestReadmeScreenshots(HttpCase):
             "zortout-account",
         )
 
+    def test_zortout_push_refused_screenshot(self):
+        """A push Zortout partly refuses: its answer names two SKUs in
+        ``faillist``/``notupdatelist`` and counts one more it does not name."""
+        server = FixtureServer().start()
+        self.addCleanup(server.stop)
+        fake = ZortoutFake(server, {"BKK": {}})
+        skus = [f"TS-{i:03d}" for i in range(1, 9)]
+        location = self.env["stock.warehouse"].search([], limit=1).lot_stock_id
+        for index, sku in enumerate(skus, 1):
+            product = self.env["product.product"].create(
+                {
+                    "name": f"Phone case {sku}",
+                    "default_code": sku,
+                    "type": "consu",
+                    "is_storable": True,
+                }
+            )
+            self.env["stock.quant"]._update_available_quantity(product, location, index * 3)
+
+        def answer(rows):
+            def item(row):
+                return {"productid": 1, "sku": row["sku"], "stock": row["stock"], "skutype": 0}
+
+            stockupdate = {
+                "success": len(rows) - 3,
+                "fail": 2,
+                "notupdate": 1,
+                "successlist": [item(row) for row in rows[:-3]],
+                "faillist": [item(rows[-3])],
+                "notupdatelist": [item(rows[-2])],
+            }
+            return {"resCode": "200", "resDesc": "", "detail": {"stockupdate": stockupdate}}
+
+        fake.write_answer = answer
+        account = (
+            self.env["marketplace.account"]
+            .with_user(self.env.ref("base.user_admin"))
+            .create(
+                {
+                    "name": "Bangkok store",
+                    "channel": "zortout",
+                    "zortout_storename": "shop",
+                    "zortout_apikey": "key",
+                    "zortout_apisecret": "secret",
+                    "zortout_api_url": fake.url,
+                    "zortout_stock_master": "odoo",
+                    "stock_location_id": location.id,
+                }
+            )
+        )
+        job = account._enqueue_job(
+            "push_stock_to_zortout", name="Push Stock to Zortout - Bangkok store"
+        )
+        self.env.flush_all()
+        self.env["marketplace.job"]._cron_run_jobs()
+        self.env.invalidate_all()
+        self.assertEqual(job.result["unconfirmed"], 1, job.result)
+        self.shoot(
+            f"/odoo/action-marketplace_base.marketplace_job_action/{job.id}",
+            SCROLL_TO % ".o_notebook",
+            "zortout-push-refused",
+        )
+
     def test_vendor_bom_screenshots(self):
         Product = self.env["product.product"]
         for code, name, price in (
