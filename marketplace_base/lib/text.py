@@ -1,8 +1,8 @@
 """Text given by users and remote systems, checked before the database sees it.
 
 PostgreSQL refuses NUL (U+0000) in any text ("A string literal cannot
-contain NUL (0x00) characters."), so a NUL must become a clear error on the
-row, the body or the answer that holds it, never a database error. Codes
+contain NUL (0x00) characters."), so a NUL a user gives must become a clear
+error on the row or the body that holds it, never a database error. Codes
 (part numbers, references) hold no control character at all; free text
 (descriptions, names) may hold tabs and line breaks but no NUL.
 
@@ -60,7 +60,6 @@ def without_nul(value, path="$", repaired=None):
             clean[key] = without_nul(item, f"{path}.{key}", repaired)[0]
         return clean, repaired
     if isinstance(value, list):
-        return [without_nul(item, f"{path}[{i}]", repaired)[0] for i, item in enumerate(value)], (
-            repaired
-        )
+        clean = [without_nul(item, f"{path}[{i}]", repaired)[0] for i, item in enumerate(value)]
+        return clean, repaired
     return value, repaired

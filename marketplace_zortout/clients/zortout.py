@@ -166,11 +166,7 @@ class ZortoutClient(JsonHttpClient):
         """
         if isinstance(payload, list):
             return payload
-        if not isinstance(payload, dict):
-            raise MarketplaceError(
-                f"Zortout {endpoint}: expected a JSON object, got {type(payload).__name__}."
-            )
-        status = answer_status(payload)
+        status = self._status(payload, endpoint)
         if status.code is not None and status.code not in READ_CODES:
             raise self._refusal(endpoint, status)
         if status.code == QUOTA_NOTICE:
@@ -185,14 +181,18 @@ class ZortoutClient(JsonHttpClient):
         nothing establishes it, so it refuses too. A write answer without a
         status is returned for its per-SKU lists to decide.
         """
+        status = self._status(payload, endpoint)
+        if status.code is not None and status.code != SUCCESS:
+            raise self._refusal(endpoint, status)
+        return status
+
+    def _status(self, payload, endpoint):
+        """The ``Status`` of an answer that must be a JSON object."""
         if not isinstance(payload, dict):
             raise MarketplaceError(
                 f"Zortout {endpoint}: expected a JSON object, got {type(payload).__name__}."
             )
-        status = answer_status(payload)
-        if status.code is not None and status.code != SUCCESS:
-            raise self._refusal(endpoint, status)
-        return status
+        return answer_status(payload)
 
     def _refusal(self, endpoint, status):
         description = self.redact(status.description)
@@ -246,27 +246,26 @@ class ZortoutClient(JsonHttpClient):
         headers = {"skulist": ",".join(sku_list)} if sku_list else None
         return params, headers
 
-    def iter_product_pages(
+    def iter_product_pages(self, **kwargs):
+        """Yield lists of ``ZortoutProduct``, page by page; any failing page raises."""
+        for _page, products in self.iter_numbered_product_pages(**kwargs):
+            yield products
+
+    def iter_numbered_product_pages(
         self,
         warehouse_code=None,
         sku_list=None,
         updated_after=None,
         active_only=False,
         limit=PAGE_SIZE,
+        first_page=1,
     ):
-        """Yield lists of ``ZortoutProduct``, page by page; any failing page raises."""
+        """``(page number, [ZortoutProduct])`` from ``first_page`` on; after
+        each page ``last_page_read`` says whether it was the last one."""
         endpoint = "Product/GetProducts"
         params, headers = self._product_params(
             warehouse_code, sku_list, updated_after, active_only, limit
         )
-        for items in self._pages(endpoint, params, headers, limit):
-            yield [ZortoutProduct.from_payload(item, endpoint) for item in items]
-
-    def iter_numbered_product_pages(self, first_page=1, limit=PAGE_SIZE):
-        """``(page number, [ZortoutProduct])`` from ``first_page`` on; after
-        each page ``last_page_read`` says whether it was the last one."""
-        endpoint = "Product/GetProducts"
-        params, headers = self._product_params(None, None, None, False, limit)
         for page, items in self._numbered_pages(endpoint, params, headers, limit, first_page):
             yield page, [ZortoutProduct.from_payload(item, endpoint) for item in items]
 

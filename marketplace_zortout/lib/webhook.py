@@ -67,41 +67,37 @@ def _is_order(item):
     return bool(ORDER_KEYS & item.keys()) or ("id" in item and not LINE_KEYS & item.keys())
 
 
+def _carried(payload, wanted):
+    """The objects of a body that ``wanted`` accepts: the body itself (or each
+    object of a bare list), else those under its first list key."""
+    found = []
+    for item in _objects(payload):
+        if wanted(item):
+            found.append(item)
+            continue
+        key = next((k for k in LIST_KEYS if isinstance(item.get(k), list)), None)
+        if key:
+            found += [inner for inner in _objects(item[key]) if wanted(inner)]
+    return found
+
+
 def order_objects(payload):
     """The orders an order event carries.
 
     Zortout sends the order object itself, whose ``list`` holds its *lines*
-    (v4 and v3 webhook reference, ADDORDER example). A list of orders, or
-    orders under ``list``/``data``/``orders`` of an object that is no order
-    itself, are read too.
+    (v4 and v3 webhook reference, ADDORDER example): an order is taken as
+    it is, never looked into. A list of orders, or orders under
+    ``list``/``data``/``orders`` of an object that is no order itself, are
+    read too; lines are never orders.
     """
-    orders = []
-    for item in _objects(payload):
-        if _is_order(item):
-            orders.append(item)
-            continue
-        for key in LIST_KEYS:
-            inner = _objects(item[key]) if isinstance(item.get(key), list) else []
-            if inner and all(_is_order(o) for o in inner):
-                orders += inner
-                break
-    return orders
+    return _carried(payload, _is_order)
 
 
 def product_objects(payload):
     """The products a product event carries: the product object itself
     (``{"id", "sku", "name", "stock", "availablestock"}``), a list of them,
     or a list of them under ``list``/``data``/``products``/``items``."""
-    products = []
-    for item in _objects(payload):
-        if "sku" in item:
-            products.append(item)
-            continue
-        for key in LIST_KEYS:
-            if isinstance(item.get(key), list):
-                products += [p for p in _objects(item[key]) if "sku" in p]
-                break
-    return products
+    return _carried(payload, lambda item: "sku" in item)
 
 
 def event_skus(payload):

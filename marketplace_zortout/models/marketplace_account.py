@@ -217,7 +217,9 @@ class MarketplaceAccount(models.Model):
         report.expect("Product", ["sku", "name"], optional=PRODUCT_FIELDS)
         next_page = params.get("page", 1)
         if next_page and len(products) < PRODUCTS_PER_PART:
-            pages = client.iter_numbered_product_pages(next_page, PRODUCT_PAGE_SIZE)
+            pages = client.iter_numbered_product_pages(
+                limit=PRODUCT_PAGE_SIZE, first_page=next_page
+            )
             next_page = None  # an empty page ends the read
             for number, items in pages:
                 for product in items:
