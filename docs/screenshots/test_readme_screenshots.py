@@ -47,6 +47,21 @@ class TestReadmeScreenshots(HttpCase):
             browser.stop()
             self._wait_remaining_requests()  # none may use the test cursor afterwards
 
+    def zortout_account(self, fake, name="Bangkok store", **values):
+        """A Zortout account against ``fake``, created by the admin as a user would."""
+        Account = self.env["marketplace.account"].with_user(self.env.ref("base.user_admin"))
+        return Account.create(
+            {
+                "name": name,
+                "channel": "zortout",
+                "zortout_storename": "shop",
+                "zortout_apikey": "key",
+                "zortout_apisecret": "secret",
+                "zortout_api_url": fake.url,
+                **values,
+            }
+        )
+
     def test_readme_screenshots(self):
         server = FixtureServer().start()
         self.addCleanup(server.stop)
@@ -62,27 +77,8 @@ class TestReadmeScreenshots(HttpCase):
                     "is_storable": True,
                 }
             )
-        Account = self.env["marketplace.account"].with_user(self.env.ref("base.user_admin"))
-        main = Account.create(
-            {
-                "name": "Bangkok store",
-                "channel": "zortout",
-                "zortout_storename": "shop",
-                "zortout_apikey": "key",
-                "zortout_apisecret": "secret",
-                "zortout_api_url": fake.url,
-            }
-        )
-        broken = Account.create(
-            {
-                "name": "Chiang Mai store",
-                "channel": "zortout",
-                "zortout_storename": "shop",
-                "zortout_apikey": "revoked",
-                "zortout_apisecret": "secret",
-                "zortout_api_url": fake.url,
-            }
-        )
+        main = self.zortout_account(fake)
+        broken = self.zortout_account(fake, "Chiang Mai store", zortout_apikey="revoked")
         job = main._enqueue_job("sync_stock_from_zortout", params=main._zortout_stock_params())
         for _attempt in range(2):  # two failures in a row: the account reads Failing
             broken._enqueue_job("sync_stock_from_zortout")
@@ -133,20 +129,7 @@ class TestReadmeScreenshots(HttpCase):
                 customerphone="0812345678",
             ),
         ]
-        account = (
-            self.env["marketplace.account"]
-            .with_user(self.env.ref("base.user_admin"))
-            .create(
-                {
-                    "name": "Bangkok store",
-                    "channel": "zortout",
-                    "zortout_storename": "shop",
-                    "zortout_apikey": "key",
-                    "zortout_apisecret": "secret",
-                    "zortout_api_url": fake.url,
-                }
-            )
-        )
+        account = self.zortout_account(fake)
         account.action_zortout_register_webhooks()
         account._zortout_enqueue_orders(params={"order_ids": [9101, 9102]}, identity_key=None)
         self.env.flush_all()
@@ -199,21 +182,8 @@ class TestReadmeScreenshots(HttpCase):
             return {"resCode": "200", "resDesc": "", "detail": {"stockupdate": stockupdate}}
 
         fake.write_answer = answer
-        account = (
-            self.env["marketplace.account"]
-            .with_user(self.env.ref("base.user_admin"))
-            .create(
-                {
-                    "name": "Bangkok store",
-                    "channel": "zortout",
-                    "zortout_storename": "shop",
-                    "zortout_apikey": "key",
-                    "zortout_apisecret": "secret",
-                    "zortout_api_url": fake.url,
-                    "zortout_stock_master": "odoo",
-                    "stock_location_id": location.id,
-                }
-            )
+        account = self.zortout_account(
+            fake, zortout_stock_master="odoo", stock_location_id=location.id
         )
         job = account._enqueue_job(
             "push_stock_to_zortout", name="Push Stock to Zortout - Bangkok store"
