@@ -63,7 +63,7 @@ def _text(value):
 
 
 #: Parameters a continuation carries for itself, not for a person to read.
-INTERNAL_PARAMS = {"remote", "carry", "first_name", "resume_after", "started"}
+INTERNAL_PARAMS = {"remote", "carry", "carry_run", "first_name", "resume_after", "started"}
 
 
 def param_rows(params):

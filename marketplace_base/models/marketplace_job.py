@@ -11,6 +11,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.sql import create_index
 
 from ..lib.http import redact
+from ..lib.run import CARRY_KEY, Run
 from ..lib.summary import counter_rows, param_rows, summarize
 from ..tools.job_errors import classify
 from ..tools.notification import MANAGER_GROUP
@@ -406,6 +407,28 @@ class MarketplaceJob(models.Model):
             scheduled_at=scheduled_at,
             identity_key=f"{self.job_type}-part-{self.id}",
         )
+
+    def _run(self):
+        """The ``Run`` of this part: its deadline, and what earlier parts counted."""
+        self.ensure_one()
+        return Run(self._part_deadline(), carry=(self.params or {}).get(CARRY_KEY))
+
+    def _end_part(self, run, result=None):
+        """The one way a long job ends a part: queue the next part when ``run``
+        asks for one (carrying its counters), and say so in the result."""
+        self.ensure_one()
+        result = dict(run.result() if result is None else result)
+        if run.continues:
+            follow_up = self._continue({**run.next_params, CARRY_KEY: run.carried()})
+            result["continued_in_job"] = follow_up.id
+            summary = result.get("summary")
+            if summary:
+                result["summary"] = self.env._(
+                    "%(summary)s; continued in job %(job)s", summary=summary, job=follow_up.id
+                )
+            else:
+                result["summary"] = self.env._("Continued in job %s", follow_up.id)
+        return result
 
     def _notify_failure(self):
         """Tell the account's followers that a job has failed for good."""
