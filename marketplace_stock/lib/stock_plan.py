@@ -23,6 +23,7 @@ class ProductInfo:
     active: bool = True
     storable: bool = True
     tracked: bool = False
+    tmpl_id: int = None
 
 
 @dataclass

@@ -1,6 +1,7 @@
 from . import (
     marketplace_account,
     marketplace_product_stock,
+    marketplace_sku_lookup,
     marketplace_stock_applier,
     marketplace_stock_location_map,
     product_template,

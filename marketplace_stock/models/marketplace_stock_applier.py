@@ -15,7 +15,7 @@ from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.summary import merge_counters
 from odoo.tools import split_every
 
-from ..lib.stock_plan import ProductInfo, index_products, normalize_sku, plan_stock
+from ..lib.stock_plan import index_products, normalize_sku, plan_stock
 
 _logger = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ class MarketplaceStockApplier(models.AbstractModel):
         """
         remote = list(remote)
         skus = {normalize_sku(row[0]) for row in remote} - {""}
-        products = self._product_infos(account.company_id, skus)
+        products = self.env["marketplace.sku.lookup"]._products(account.company_id, skus)
         current = self._on_hand(location, [p.id for p in products])
         plan = plan_stock(remote, index_products(products), current, account.stock_allow_negative)
         name = f"{job.name} [job {job.id}]" if job else account.name
@@ -116,26 +116,6 @@ class MarketplaceStockApplier(models.AbstractModel):
             location.complete_name,
         )
         return plan.counters, left
-
-    @api.model
-    def _product_infos(self, company, skus):
-        """The company's products whose trimmed internal reference is in ``skus``."""
-        if not skus:
-            return []
-        self.env["product.product"].flush_model()
-        self.env["product.template"].flush_model()
-        self.env.cr.execute(
-            """
-            SELECT pp.id, trim(pp.default_code), pp.active AND pt.active,
-                   pt.type = 'consu' AND pt.is_storable, pt.tracking != 'none'
-              FROM product_product pp
-              JOIN product_template pt ON pt.id = pp.product_tmpl_id
-             WHERE trim(pp.default_code) = ANY(%s)
-               AND (pt.company_id IS NULL OR pt.company_id = %s)
-            """,
-            (list(skus), company.id),
-        )
-        return [ProductInfo(*row) for row in self.env.cr.fetchall()]
 
     @api.model
     def _adjustable_quants(self, location, product_ids):

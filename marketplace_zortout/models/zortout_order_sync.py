@@ -221,15 +221,9 @@ class ZortoutOrderSync(models.AbstractModel):
         }
 
     def _products(self, account, skus):
-        """``{trimmed SKU: [active sellable product ids]}``."""
-        infos = self.env["marketplace.stock.applier"]._product_infos(
-            account.company_id, {sku for sku in skus if sku}
-        )
-        found = defaultdict(list)
-        for info in infos:
-            if info.active:
-                found[info.code].append(info.id)
-        return found
+        """``{trimmed SKU: [active product ids]}``."""
+        found = self.env["marketplace.sku.lookup"]._by_sku(account.company_id, skus)
+        return {sku: [info.id for info in infos] for sku, infos in found.items()}
 
     def _tags(self, names):
         Tag = self.env["crm.tag"]
