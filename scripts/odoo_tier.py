@@ -8,10 +8,13 @@ Steps, each a real ``odoo-bin`` run on a database created for this run:
      against that database, HTTP server on (HttpCase tests and tours),
      cron workers off; pytest's report is printed;
   4. the server tests (tests/servers, pytest): real Odoo servers with cron
-     workers on that database, as several servers of one installation.
+     workers on that database, as several servers of one installation;
+  5. the upgrade check (scripts/upgrade_check.py): a database made by an
+     earlier version of the suite upgrades to this one, links kept.
 Prints ``odoo tier: N passed, N failed`` last; exits non-zero on any failure.
 
 Usage: python scripts/odoo_tier.py ODOO_SRC ADDONS [--keep-db] [--skip-reinstall] [--skip-servers]
+       [--skip-upgrade]
 """
 
 import argparse
@@ -172,6 +175,18 @@ def run_server_tests(odoo_src, db):
     return passed, failed
 
 
+def run_upgrade_check(odoo_src):
+    """scripts/upgrade_check.py, its lines printed; True when it passed."""
+    command = [sys.executable, str(REPO / "scripts" / "upgrade_check.py"), odoo_src]
+    start = time.monotonic()
+    completed = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    print(f"[odoo] upgrade check: exit {completed.returncode} in {time.monotonic() - start:.0f} s")
+    for line in (completed.stdout + completed.stderr).splitlines():
+        if line.startswith(("[odoo]", "[upgrade]", "upgrade check")):
+            print(f"[odoo]   {line}")
+    return completed.returncode == 0
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("odoo_src")
@@ -179,6 +194,7 @@ def main():
     parser.add_argument("--keep-db", action="store_true")
     parser.add_argument("--skip-reinstall", action="store_true")
     parser.add_argument("--skip-servers", action="store_true")
+    parser.add_argument("--skip-upgrade", action="store_true")
     options = parser.parse_args()
 
     addons = options.addons.split(",")
@@ -210,6 +226,9 @@ def main():
             passed_s, failed_s = run_server_tests(options.odoo_src, db)
             total += passed_s + failed_s
             failed += failed_s
+        if "test_marketplace_base" in addons and not options.skip_upgrade:
+            total += 1
+            failed += 0 if run_upgrade_check(options.odoo_src) else 1
         failed += len(failures)
         print(f"odoo tier: {total - min(failed, total)} passed, {failed} failed")
         return 1 if failed else 0
