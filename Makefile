@@ -9,7 +9,7 @@ help:
 	@echo "make test-unit unit tier only (no Odoo needed)"
 	@echo "make run       Odoo 18 on http://localhost:8069 with the suite installed (admin / admin)"
 	@echo "make stop      stop what make run / make test started (Odoo, private PostgreSQL)"
-	@echo "make lint      ruff (and pylint-odoo when installed)"
+	@echo "make lint      pre-commit's checks on every file (ruff, pylint-odoo)"
 	@echo "make bench     benchmarks (figures in README.md)"
 	@echo "make screenshots  the README's screenshots, from Chromium on a fresh database"
 
@@ -26,10 +26,7 @@ stop:
 	@scripts/stop.sh
 
 lint:
-	@. scripts/lib.sh && "$$SUITE_VENV/bin/pip" install -q ruff && "$$SUITE_VENV/bin/ruff" check . && "$$SUITE_VENV/bin/ruff" format --check .
-	@if command -v pylint >/dev/null && pylint --version | grep -q odoo; then \
-		pylint --rcfile=.pylintrc --disable=missing-readme $$(ls -d */__manifest__.py | xargs -n1 dirname); \
-	else echo "pylint-odoo not installed: skipped (pip install pylint-odoo in a separate environment)"; fi
+	@scripts/lint.sh
 
 bench:
 	@scripts/bench.sh

@@ -44,7 +44,6 @@ class MarketplaceAccount(models.Model):
     )
     responsible_id = fields.Many2one(
         "res.users",
-        string="Responsible",
         default=lambda self: self.env.user,
         tracking=True,
         help="Gets an activity when the account's jobs keep failing and it is paused.",

@@ -51,6 +51,7 @@ class ResConfigSettings(models.TransientModel):
         return res
 
     def set_values(self):
-        super().set_values()
+        result = super().set_values()
         if self.env.user.has_group(MANAGER_GROUP):
             self.env["marketplace.job"]._set_runner_slots(self.marketplace_runner_slots)
+        return result

@@ -10,6 +10,7 @@ is recorded so tests can assert what the client sent. No Odoo import: the
 unit tier and the Odoo tier both use it.
 """
 
+import contextlib
 import json
 import threading
 import time
@@ -127,12 +128,10 @@ class FixtureServer:
                     self.send_header(key, value)
                 self.send_header("Connection", "close")
                 self.end_headers()
-                try:
+                with contextlib.suppress(OSError):  # the client hung up, as it should
                     for chunk in chunks:
                         self.wfile.write(chunk)
                         self.wfile.flush()
-                except OSError:
-                    pass  # the client hung up, as it should
                 self.close_connection = True
 
             do_GET = do_POST = do_PUT = do_DELETE = _serve

@@ -133,7 +133,7 @@ class PriceLists:
     skipped: int = 0  # prices without a known list, skipped because the ERP has list 1
 
     @classmethod
-    def read(cls, rows, report=None):
+    def from_rows(cls, rows, report=None):
         lists = cls()
         for row in rows:
             if not isinstance(row, dict):
@@ -219,7 +219,8 @@ def read_lookups(client, settings, report=None):
     if not base:
         parts = urlsplit(client.base_url)
         base = f"{parts.scheme}://{parts.netloc}"
-    return Lookups(names, values, PriceLists.read(client.get_price_lists(), report), prices, base)
+    price_lists = PriceLists.from_rows(client.get_price_lists(), report)
+    return Lookups(names, values, price_lists, prices, base)
 
 
 def parse_item(raw, settings=None, lookups=None, report=None):

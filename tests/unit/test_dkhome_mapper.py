@@ -36,7 +36,7 @@ def lookups(data, **kw):
         group_values=readers.translations(
             data["ItemGroupValueTranslations"], ("Name", "Value"), "Language", "Text"
         ),
-        price_lists=PriceLists.read(data["PriceLists"]),
+        price_lists=PriceLists.from_rows(data["PriceLists"]),
         picture_base="https://erp.example",
         **kw,
     )
@@ -95,7 +95,7 @@ def test_prices_follow_the_price_list_1_rules(data, items):
 
 
 def test_without_an_erp_list_1_unlisted_prices_go_to_a_default_list(data):
-    only_chf = PriceLists.read([row for row in data["PriceLists"] if row["Code"] == "CH"])
+    only_chf = PriceLists.from_rows([row for row in data["PriceLists"] if row["Code"] == "CH"])
     raw = make_item(
         "A",
         SalesPrices=[

@@ -143,8 +143,13 @@ _SHEET_TARGET = re.compile(rb'Target="/?(?:xl/)?(worksheets/[^"]+)"')
 
 
 def _first_sheet(archive):
-    """The member of the workbook's first sheet (what openpyxl reads)."""
+    """The member of the workbook's first sheet (what openpyxl reads); when the
+    workbook's own list of sheets cannot be read, the first sheet by name."""
     names = set(archive.namelist())
+    return _sheet_in_workbook_order(archive, names) or _first_sheet_by_name(names)
+
+
+def _sheet_in_workbook_order(archive, names):
     try:
         workbook = archive.read("xl/workbook.xml")[:1_000_000]
         rels = archive.read("xl/_rels/workbook.xml.rels")[:1_000_000]
@@ -155,7 +160,11 @@ def _first_sheet(archive):
                 if target and "xl/" + target.group(1).decode() in names:
                     return "xl/" + target.group(1).decode()
     except (KeyError, AttributeError):
-        pass
+        return None
+    return None
+
+
+def _first_sheet_by_name(names):
     sheets = sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml"))
     return sheets[0] if sheets else None
 

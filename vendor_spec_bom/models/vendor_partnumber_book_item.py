@@ -19,7 +19,7 @@ class VendorPartnumberBookItem(models.Model):
     company_id = fields.Many2one(related="book_id.company_id", store=True)
     partnumber = fields.Char(required=True)
     partnumber_key = fields.Char(compute="_compute_partnumber_key", store=True, index=True)
-    product_id = fields.Many2one("product.product", string="Product", required=True)
+    product_id = fields.Many2one("product.product", required=True)
     is_primary_pn = fields.Boolean(string="Primary PN")
     description = fields.Char()
 

@@ -36,7 +36,7 @@ class VendorPartnumberBook(models.Model):
             return self.env["marketplace.job"]
         Account = self.env["marketplace.account"]
         jobs = self.env["marketplace.job"]
-        for company in self.env["res.company"].sudo().search([]):
+        for company in self.env["res.company"].sudo().search([]):  # pylint: disable=no-search-all
             account = Account._partnumber_book_account(company)
             if account.active:
                 jobs |= account._enqueue_job(PULL_JOB, identity_key=PULL_JOB)
