@@ -58,25 +58,12 @@ class CatalogProductWriter(models.AbstractModel):
     # ------------------------------------------------------------- matching
     @api.model
     def _match_products(self, company, codes):
-        """``{code: [(product id, template id, active)]}`` by trimmed internal reference."""
-        if not codes:
-            return {}
-        self.env["product.product"].flush_model(["default_code", "active", "product_tmpl_id"])
-        self.env["product.template"].flush_model(["company_id", "active"])
-        self.env.cr.execute(
-            """
-            SELECT trim(pp.default_code), pp.id, pp.product_tmpl_id, pp.active AND pt.active
-              FROM product_product pp
-              JOIN product_template pt ON pt.id = pp.product_tmpl_id
-             WHERE trim(pp.default_code) = ANY(%s)
-               AND (pt.company_id IS NULL OR pt.company_id = %s)
-            """,
-            (list(codes), company.id),
-        )
-        found = defaultdict(list)
-        for code, product_id, tmpl_id, active in self.env.cr.fetchall():
-            found[code].append((product_id, tmpl_id, active))
-        return found
+        """``{code: [(product id, template id, active)]}`` by SKU (``marketplace.sku.lookup``)."""
+        found = self.env["marketplace.sku.lookup"]._by_sku(company, codes, active_only=False)
+        return {
+            code: [(info.id, info.tmpl_id, info.active) for info in infos]
+            for code, infos in found.items()
+        }
 
     @api.model
     def _resolve(self, code, link, matches, errors):
