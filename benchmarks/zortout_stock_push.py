@@ -70,7 +70,7 @@ def measure(env, args, server, ZortoutFake):
         env,
         f"Bench push {prefix}",
         fake,
-        zortout_stock_master="odoo",
+        stock_master="odoo",
         stock_location_id=location.id,
     )
     try:

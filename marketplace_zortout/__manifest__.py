@@ -1,7 +1,7 @@
 {
     "name": "Marketplace Zortout",
     "summary": "Zortout (ZORT) channel: stock sync or push, webhooks, product and order import",
-    "version": "18.0.1.0.0",
+    "version": "18.0.2.0.0",
     "category": "Inventory/Inventory",
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",

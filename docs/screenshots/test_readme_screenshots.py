@@ -182,9 +182,7 @@ class TestReadmeScreenshots(HttpCase):
             return {"resCode": "200", "resDesc": "", "detail": {"stockupdate": stockupdate}}
 
         fake.write_answer = answer
-        account = self.zortout_account(
-            fake, zortout_stock_master="odoo", stock_location_id=location.id
-        )
+        account = self.zortout_account(fake, stock_master="odoo", stock_location_id=location.id)
         job = account._enqueue_job(
             "push_stock_to_zortout", name="Push Stock to Zortout - Bangkok store"
         )

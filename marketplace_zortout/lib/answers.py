@@ -22,7 +22,9 @@ the payload (``list``, ``count``, ``detail``) beside the status or inside
 is present and not understood is said (``notes``), never dropped silently.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from odoo.addons.marketplace_stock.lib.stock_push import BatchAnswer
 
 #: Where Zortout puts the text of a status, in order.
 DESCRIPTION_KEYS = ("resDesc", "resDesc2", "resDesc3")
@@ -99,19 +101,12 @@ def answer_data(payload):
 
 # ------------------------------------------------------------- stock writes
 @dataclass
-class StockWrite:
-    """What Zortout did with one batch of a stock write.
-
-    ``accepted``: SKUs written (record them as pushed); ``rejected``: ``{sku:
-    reason}`` named in ``faillist``/``notupdatelist``; ``unconfirmed``: SKUs the
-    answer leaves in doubt, neither recorded nor called refused, so the next
-    push sends them again; ``notes``: what was present and not understood.
+class StockWrite(BatchAnswer):
+    """What Zortout did with one batch of a stock write, in the push service's
+    terms (``BatchAnswer``: accepted, rejected, unconfirmed, notes), and
+    whether its answer held per-SKU lists at all.
     """
 
-    accepted: list = field(default_factory=list)
-    rejected: dict = field(default_factory=dict)
-    unconfirmed: list = field(default_factory=list)
-    notes: list = field(default_factory=list)
     has_lists: bool = False
 
 

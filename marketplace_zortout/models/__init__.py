@@ -6,7 +6,6 @@ from . import (
     marketplace_account_webhook,
     marketplace_job,
     marketplace_webhook_event,
-    marketplace_zortout_pushed_stock,
     sale_order,
     sale_order_line,
     zortout_order_sync,

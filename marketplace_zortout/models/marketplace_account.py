@@ -7,7 +7,6 @@ from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.field_report import FieldReport
 from odoo.addons.marketplace_base.lib.summary import MAX_LISTED, count_phrase
 from odoo.addons.marketplace_base.tools import MANAGER_GROUP, job_logger
-from odoo.exceptions import UserError
 
 from ..clients.zortout import (
     DEFAULT_URL,
@@ -39,15 +38,6 @@ class MarketplaceAccount(models.Model):
     zortout_warehouse_code = fields.Char(
         string="Zortout warehouse code",
         help="Only this Zortout warehouse's stock; empty means all warehouses.",
-    )
-    zortout_stock_master = fields.Selection(
-        [("zortout", "Zortout"), ("odoo", "Odoo")],
-        string="Stock master",
-        default="zortout",
-        required=True,
-        help="Zortout: Odoo follows Zortout's stock, and imported orders do not move it "
-        "a second time. Odoo: Odoo's quantities are pushed to Zortout, and the stock "
-        "sync from Zortout is off.",
     )
 
     @api.model
@@ -91,15 +81,7 @@ class MarketplaceAccount(models.Model):
     # ----------------------------------------------------------------- buttons
     def action_zortout_sync_stock(self):
         self.ensure_one()
-        if self.zortout_stock_master == "odoo":
-            raise UserError(
-                self.env._(
-                    "Account %s: Odoo is the stock master, so stock is not synced from "
-                    "Zortout: Odoo's quantities are pushed to Zortout instead (Push stock now, "
-                    "and every 10 minutes).",
-                    self.name,
-                )
-            )
+        self._check_stock_master("remote")
         job = self._enqueue_job(
             "sync_stock_from_zortout",
             params=self._zortout_stock_params(),
@@ -126,9 +108,8 @@ class MarketplaceAccount(models.Model):
         """Queue a full stock scan for each active Zortout account with sync enabled
         whose stock master is Zortout (an Odoo-master account pushes instead),
         once its scan interval has passed (webhooks bring changes between scans)."""
-        for account in self._accounts_to_sync("zortout").filtered(
-            lambda a: a.zortout_stock_master == "zortout" and a._zortout_scan_due()
-        ):
+        accounts = self._accounts_to_sync("zortout")._with_stock_master("remote")
+        for account in accounts.filtered(lambda a: a._zortout_scan_due()):
             account._enqueue_job(
                 "sync_stock_from_zortout",
                 params=account._zortout_stock_params(),
@@ -144,12 +125,9 @@ class MarketplaceAccount(models.Model):
         continuation job carries the rows left and fetches nothing.
         """
         log = job_logger(_logger, self, job)
-        if self.zortout_stock_master == "odoo":
-            return {
-                "summary": self.env._(
-                    "Skipped: Odoo is this account's stock master; its stock is pushed to Zortout."
-                )
-            }
+        skipped = self._stock_master_skipped("remote")
+        if skipped:
+            return skipped
         params = job.params or {}
         client = None
         if params.get("remote"):

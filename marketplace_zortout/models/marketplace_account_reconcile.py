@@ -74,7 +74,7 @@ class MarketplaceAccount(models.Model):
         )
 
     def _zortout_scan_warning_text(self, plan):
-        if self.channel != "zortout" or self.zortout_stock_master != "zortout":
+        if self.channel != "zortout" or self.stock_master != "remote":
             return False
         budget = int(plan.scans_per_day * plan.calls_per_scan)
         if not plan.covers_daily_scan:

@@ -220,7 +220,7 @@ class MarketplaceAccount(models.Model):
         return result
 
     def _zortout_queue_sku_syncs(self, events, skus, job):
-        if self.zortout_stock_master != "zortout":
+        if self.stock_master != "remote":
             events.write({"state": "skipped", "job_id": job.id, "note": "Odoo is the stock master"})
             return []
         jobs = [

@@ -156,7 +156,7 @@ class ZortoutOrderSync(models.AbstractModel):
             "zortout_order_id": order.id,
             "zortout_number": order.number,
             "zortout_sales_channel": order.sales_channel,
-            "zortout_stock_in_zortout": account.zortout_stock_master == "zortout",
+            "zortout_stock_in_zortout": account.stock_master == "remote",
             "order_line": lines,
             **self._status_vals(order),
         }

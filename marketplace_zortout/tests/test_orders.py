@@ -568,7 +568,7 @@ class TestOrderImport(ZortoutCase):
         self.assertEqual(self.on_hand(self.a1), 13, "Zortout's 8 + 5, not 11")
 
     def test_odoo_master_success_validates_the_delivery(self):
-        self.account.zortout_stock_master = "odoo"
+        self.account.stock_master = "odoo"
         self.order(1, [("A-1", 2, 100)], status="Packed")
         self.import_orders()
         so = self.so(1)
@@ -581,7 +581,7 @@ class TestOrderImport(ZortoutCase):
         self.assertEqual(self.on_hand(self.a1), -2)
 
     def test_odoo_master_returned_after_delivery_needs_attention(self):
-        self.account.zortout_stock_master = "odoo"
+        self.account.stock_master = "odoo"
         self.order(1, [("A-1", 2, 100)], status="Success")
         self.order(2, [("A-1", 1, 100)], status="Packed")
         self.import_orders()

@@ -16,7 +16,7 @@ class TestStockPush(ZortoutCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.account.zortout_stock_master = "odoo"
+        cls.account.stock_master = "odoo"
         # a push reads every storable product with a SKU: only this test's
         ours = cls.a1 | cls.a2 | cls.neg | cls.service | cls.dup1 | cls.dup2
         cls.env["product.product"].search(
@@ -50,7 +50,7 @@ class TestStockPush(ZortoutCase):
         return [push["sent"] for push in self.fake.pushes if not push.get("failed")]
 
     def recorded(self):
-        records = self.env["marketplace.zortout.pushed.stock"].search(
+        records = self.env["marketplace.pushed.stock"].search(
             [("account_id", "=", self.account.id)]
         )
         return {r.sku: r.quantity for r in records}
@@ -75,10 +75,10 @@ class TestStockPush(ZortoutCase):
         self.push()
         self.assertEqual(self.sent()[-1], {"A-1": 7})
         self.assertEqual(self.recorded()["A-1"], 7)
-        self.assertTrue(self.account.zortout_last_push_at)
+        self.assertTrue(self.account.stock_last_push_at)
 
     def test_the_safety_buffer_is_taken_off_in_whole_units_never_below_zero(self):
-        self.account.zortout_stock_buffer = 4
+        self.account.stock_push_buffer = 4
         self.set_on_hand(self.a1, 10.5)
         self.push()
         self.assertEqual(self.sent(), [{"A-1": 6, "A-2": 0, "NEG": 0}])
@@ -97,7 +97,7 @@ class TestStockPush(ZortoutCase):
         move._action_confirm()
         self.push()
         self.assertEqual(self.sent()[-1]["A-1"], 10, "on hand by default")
-        self.account.zortout_push_quantity = "forecast"
+        self.account.stock_push_quantity = "forecast"
         self.push()
         self.assertEqual(self.sent()[-1], {"A-1": 6})
 
@@ -134,7 +134,7 @@ class TestStockPush(ZortoutCase):
         refused push ended "3 stocks pushed, 0 rejected" and was never sent again."""
         for form in ("flat", "wrapped"):
             with self.subTest(form=form):
-                self.env["marketplace.zortout.pushed.stock"].search([]).unlink()
+                self.env["marketplace.pushed.stock"].search([]).unlink()
                 self.fake.write_form = form
                 self.fake.reject = {"A-2": "faillist", "NEG": "notupdatelist"}
                 job = self.push()
@@ -212,7 +212,7 @@ class TestStockPush(ZortoutCase):
         self.assertEqual(self.sent(), [{"A-1": 10, "A-2": 3, "NEG": 0}])
 
     def test_crons_push_for_odoo_master_accounts_and_sync_only_the_others(self):
-        other = self.account.copy({"name": "Zortout master", "zortout_stock_master": "zortout"})
+        other = self.account.copy({"name": "Zortout master", "stock_master": "remote"})
         self.env.ref("marketplace_zortout.ir_cron_push_stock_auto").method_direct_trigger()
         self.env.ref("marketplace_zortout.ir_cron_sync_stock_auto").method_direct_trigger()
         self.env.ref("marketplace_zortout.ir_cron_push_stock_auto").method_direct_trigger()
@@ -245,7 +245,7 @@ class TestStockPush(ZortoutCase):
         self.assertEqual(
             action["params"]["links"][0]["label"], "Push Stock to Zortout - Main store"
         )
-        self.account.zortout_stock_master = "zortout"
+        self.account.stock_master = "remote"
         with self.assertRaisesRegex(UserError, "Zortout is the stock master"):
             click(self.account, "action_zortout_push_stock")
 
@@ -254,8 +254,8 @@ class TestStockPush(ZortoutCase):
         self.account.zortout_push_endpoint = "available"
         self.push()
         self.assertEqual(self.sent()[-1], {"A-1": 10, "A-2": 3, "NEG": 0})
-        self.account.zortout_stock_master = "zortout"
-        self.account.zortout_stock_master = "odoo"
+        self.account.stock_master = "remote"
+        self.account.stock_master = "odoo"
         self.push()
         self.assertEqual(len(self.sent()), 3, "Zortout was master meanwhile: all sent again")
 
@@ -272,6 +272,6 @@ class TestStockPush(ZortoutCase):
         self.assertEqual(self.sent()[-1], {"A-1": 10, "A-2": 3, "NEG": 0})
         self.assertEqual(self.fake.stock["W1"]["A-1"], 10)
         self.assertEqual(self.recorded(), {"A-1": 10, "A-2": 3, "NEG": 0})
-        self.account.zortout_stock_master = "zortout"
+        self.account.stock_master = "remote"
         with self.assertRaisesRegex(UserError, "Zortout is the stock master"):
             click(self.account, "action_zortout_push_all_stock")

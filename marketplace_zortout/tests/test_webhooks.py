@@ -155,7 +155,7 @@ class TestWebhooks(ZortoutCase, HttpCase):
         self.assertEqual(process.result["skus"], 450)
 
     def test_quantity_events_of_an_odoo_master_account_are_skipped(self):
-        self.account.zortout_stock_master = "odoo"
+        self.account.stock_master = "odoo"
         self.post(QUANTITY_URL.format(self.account.id), product_event("A-1", 3))
         self.run_jobs()
         self.assertFalse(self.jobs("sync_stock_from_zortout"))
