@@ -14,15 +14,13 @@ the old ones are dropped only at the end of the upgrade, so they can still
 be read here. Each copy runs only when its old column or table is there.
 """
 
+from odoo.tools import SQL
+
 ACCOUNT_COLUMNS = {
     "zortout_stock_buffer": "stock_push_buffer",
     "zortout_push_quantity": "stock_push_quantity",
     "zortout_last_push_at": "stock_last_push_at",
 }
-PUSHED_COLUMNS = (
-    "account_id, company_id, product_id, sku, warehouse_code, quantity, pushed_at, "
-    "create_uid, create_date, write_uid, write_date"
-)
 OLD_RULE = "marketplace_zortout_pushed_stock_rule_company"
 
 
@@ -54,15 +52,24 @@ def migrate(cr, version):
     for old, new in ACCOUNT_COLUMNS.items():
         if _column_exists(cr, "marketplace_account", old):
             cr.execute(
-                f"UPDATE marketplace_account SET {new} = {old} WHERE {old} IS NOT NULL"  # noqa: S608
+                SQL(
+                    "UPDATE marketplace_account SET %s = %s WHERE %s IS NOT NULL",
+                    SQL.identifier(new),
+                    SQL.identifier(old),
+                    SQL.identifier(old),
+                )
             )
     if _table_exists(cr, "marketplace_zortout_pushed_stock"):
         cr.execute(
-            f"""
-            INSERT INTO marketplace_pushed_stock ({PUSHED_COLUMNS})
-            SELECT {PUSHED_COLUMNS} FROM marketplace_zortout_pushed_stock
+            """
+            INSERT INTO marketplace_pushed_stock
+                   (account_id, company_id, product_id, sku, warehouse_code, quantity,
+                    pushed_at, create_uid, create_date, write_uid, write_date)
+            SELECT account_id, company_id, product_id, sku, warehouse_code, quantity,
+                   pushed_at, create_uid, create_date, write_uid, write_date
+              FROM marketplace_zortout_pushed_stock
             ON CONFLICT (account_id, product_id, warehouse_code) DO NOTHING
-            """  # noqa: S608
+            """
         )
     # the old model goes at the end of the upgrade; its rule (noupdate) with it
     cr.execute(
