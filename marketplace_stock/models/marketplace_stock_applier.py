@@ -12,7 +12,7 @@ import time
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.addons.marketplace_base.lib.summary import merge_counters
+from odoo.addons.marketplace_base.lib.run import CARRY_KEY
 from odoo.tools import split_every
 
 from ..lib.stock_plan import index_products, normalize_sku, plan_stock
@@ -38,38 +38,34 @@ class MarketplaceStockApplier(models.AbstractModel):
         in a new job. Return the job result.
 
         The first part plans everything (its counters are the sync's); a
-        continuation gets the rows left and the first part's counters, and
-        adds only what it applies, so the last part's result is the total.
+        continuation gets the rows left and, through its ``Run``, the first
+        part's counters, and adds only what it applies, so the last part's
+        result is the total.
         """
         params = dict(job.params or {})
-        carry = params.pop("carry", None)
+        legacy_carry = params.pop("carry", None)
         params.pop("remote", None)
-        deadline = job._part_deadline()
-        results, left = [], []
+        params.pop(CARRY_KEY, None)
+        run = job._run()
+        if legacy_carry:  # a continuation queued before the Run carried counters
+            run.absorb(_as_carried(legacy_carry))
+        continuing = bool(legacy_carry or (job.params or {}).get(CARRY_KEY))
+        left = []
         for index, (location, rows) in enumerate(fetched.items()):
             counters, rest = self._apply_remote_stock_part(
-                account, location, rows, job, deadline, force_progress=index == 0
+                account, location, rows, job, run.deadline, force_progress=index == 0
             )
-            results.append(counters)
+            if continuing:
+                run.add("stocks_updated", counters["stocks_updated"])
+            else:
+                run.absorb(_as_carried(counters))
             if rest:
                 left.append([location.id, [[row[0], str(row[1]), *row[2:3]] for row in rest]])
-        if carry:
-            result = dict(carry)
-            result["stocks_updated"] = carry.get("stocks_updated", 0) + sum(
-                counters["stocks_updated"] for counters in results
-            )
-        else:
-            result = merge_counters(results)
-        result.pop("stocks_left", None)
-        result.pop("continued_in_job", None)
+        result = run.result()
         if left:
-            follow_up = job._continue({**params, "remote": left, "carry": result})
-            result = {
-                **result,
-                "stocks_left": sum(len(rows) for _location, rows in left),
-                "continued_in_job": follow_up.id,
-            }
-        return result
+            run.continue_with({**params, "remote": left})
+            result["stocks_left"] = sum(len(rows) for _location, rows in left)
+        return job._end_part(run, result)
 
     @api.model
     def _apply_remote_stock_part(
@@ -270,3 +266,11 @@ class MarketplaceStockApplier(models.AbstractModel):
                 page_size=1000,
             )
         self.env["marketplace.product.stock"].invalidate_model()
+
+
+def _as_carried(counters):
+    """A plan's counters (numbers, and ``*_list`` lists) as ``Run.absorb`` takes them."""
+    return {
+        "counters": {k: v for k, v in counters.items() if not isinstance(v, list)},
+        "lists": {k: v for k, v in counters.items() if isinstance(v, list)},
+    }
