@@ -80,7 +80,8 @@ class MarketplaceAccount(models.Model):
             batch_size=PUSH_BATCH,
             targets=self._stock_targets(self.zortout_warehouse_code or None),
         )
-        if "answer_notes" in result:
-            result["zortout_answer_notes"] = result.pop("answer_notes")
+        for key in ("answer_notes", "answer_notes_more"):
+            if key in result:
+                result[f"zortout_{key}"] = result.pop(key)
         result.update(self._zortout_client_notes(client))
         return result
