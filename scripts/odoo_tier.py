@@ -11,10 +11,11 @@ Steps, each a real ``odoo-bin`` run on a database created for this run:
      workers on that database, as several servers of one installation;
   5. the upgrade check (scripts/upgrade_check.py): a database made by an
      earlier version of the suite upgrades to this one, links kept;
-  6. each addon alone: every product addon with tests is installed with only
-     its declared dependencies on a database of its own, and its tests run
-     there (a partner installs one addon, not the suite). Each addon counts
-     as one check.
+  6. each addon alone: every addon with tests is installed with only
+     its declared dependencies (and the test-only addons those can carry, a
+     test channel) on a database of its own, and its tests run there (a
+     partner installs one addon, not the suite). Each addon counts as one
+     check.
 Prints ``odoo tier: N passed, N failed`` last; exits non-zero on any failure.
 
 Usage: python scripts/odoo_tier.py ODOO_SRC ADDONS [--keep-db] [--skip-reinstall] [--skip-servers]
@@ -22,6 +23,7 @@ Usage: python scripts/odoo_tier.py ODOO_SRC ADDONS [--keep-db] [--skip-reinstall
 """
 
 import argparse
+import ast
 import os
 import re
 import subprocess
@@ -191,16 +193,39 @@ def run_upgrade_check(odoo_src):
     return completed.returncode == 0
 
 
+def suite_depends(name):
+    """The suite addons ``name`` needs, itself included (Odoo's own left out)."""
+    manifest = REPO / name / "__manifest__.py"
+    if not manifest.exists():
+        return set()
+    needed = {name}
+    for dependency in ast.literal_eval(manifest.read_text()).get("depends", []):
+        needed |= suite_depends(dependency)
+    return needed
+
+
+def alone_with_test_helpers(name, addons):
+    """``name`` and the test-only addons (a test channel) its dependencies can carry."""
+    needed = suite_depends(name)
+    helpers = [
+        test
+        for test in addons
+        if test.startswith("test_") and suite_depends(test) - {test} <= needed
+    ]
+    return [name, *(helper for helper in helpers if helper != name)]
+
+
 def run_each_alone(odoo_src, addons):
     """Step 6: ``(addons whose tests pass alone, addons whose tests do not)``."""
     passed = failed = 0
     for name in addons:
-        if name.startswith("test_") or not any((REPO / name / "tests").glob("test_*.py")):
+        if not any((REPO / name / "tests").glob("test_*.py")):
             continue
         db = f"suite_alone_{name}_{os.getpid()}"
         subprocess.run(["dropdb", "--if-exists", db], check=False)
         try:
-            command = odoo_command(odoo_src, db, str(REPO), "-i", name, "--stop-after-init")
+            install = ",".join(alone_with_test_helpers(name, addons))
+            command = odoo_command(odoo_src, db, str(REPO), "-i", install, "--stop-after-init")
             ok = clean_step(f"{name} alone: install", command, f"alone-{name}-install.log")
             if ok:
                 tests_passed, tests_failed = run_odoo_tests(
