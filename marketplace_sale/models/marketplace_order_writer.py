@@ -121,7 +121,8 @@ class MarketplaceOrderWriter(models.AbstractModel):
             ready = [
                 o
                 for o in held
-                if any(missing[o.ref]) and all(len(found[sku]) == 1 for sku in missing[o.ref])
+                if any(missing[o.ref])
+                and all(len(found.get(sku, ())) == 1 for sku in missing[o.ref])
             ]
             run.add("orders_unchanged", len(held) - len(ready))
             held = ready

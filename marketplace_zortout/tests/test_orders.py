@@ -483,6 +483,16 @@ class TestOrderImport(ZortoutCase):
         self.assertEqual(len(so.order_line.filtered(lambda line: not line.display_type)), 2)
         self.assertEqual(so.amount_total, 160)
 
+    def test_a_held_order_whose_sku_still_matches_nothing_stays_held(self):
+        """The next run reads it again and leaves it (it once failed the job:
+        the SKU lookup answers only the SKUs it found)."""
+        self.order(1, [("NEW-SKU", 1, 30)], status="Packed")
+        self.import_orders()
+        job = self.import_orders(keep_window=True)
+        self.assertEqual(job.state, "done", job.error_message)
+        self.assertEqual((job.result["orders_created"], job.result["orders_updated"]), (0, 0))
+        self.assertTrue(self.so(1).marketplace_attention)
+
     # -------------------------------------------------------------------- money
     def assert_exact(self, order_id):
         so = self.so(order_id)
