@@ -5,7 +5,9 @@ One sale order per remote order and account; customers matched by code,
 phone, e-mail or name; lines by SKU (``marketplace.sku.lookup``); an order
 whose SKU finds no product, or whose total Odoo cannot match to the cent,
 is held as a quotation that needs attention; the remote status confirms,
-cancels or delivers it. A page is written in one savepoint with batched reads and writes: the
+cancels or delivers it.
+
+A page is written in one savepoint with batched reads and writes: the
 existing orders, products, customers, tags and warehouses of the whole
 page are read in one query each, new orders are created in one
 ``create``, and status changes are applied per target state in batches.
