@@ -1,19 +1,18 @@
 {
     "name": "Marketplace Zortout",
     "summary": "Zortout (ZORT) channel: stock sync or push, webhooks, product and order import",
-    "version": "18.0.1.0.0",
+    "version": "18.0.2.0.0",
     "category": "Inventory/Inventory",
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
-    "depends": ["marketplace_stock", "marketplace_catalog", "sale_stock"],
+    "depends": ["marketplace_stock", "marketplace_catalog", "marketplace_sale"],
     "data": [
         "security/ir.model.access.csv",
         "security/marketplace_zortout_rules.xml",
         "data/ir_cron_data.xml",
         "views/marketplace_account_views.xml",
         "views/marketplace_webhook_event_views.xml",
-        "views/sale_order_views.xml",
         "wizards/zortout_order_import_views.xml",
     ],
     "assets": {

@@ -7,7 +7,4 @@ from . import (
     marketplace_job,
     marketplace_webhook_event,
     marketplace_zortout_pushed_stock,
-    sale_order,
-    sale_order_line,
-    zortout_order_sync,
 )

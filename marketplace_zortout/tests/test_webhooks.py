@@ -167,7 +167,7 @@ class TestWebhooks(ZortoutCase, HttpCase):
 
     def sale_orders(self):
         return self.env["sale.order"].search(
-            [("zortout_account_id", "=", self.account.id)], order="zortout_order_id"
+            [("marketplace_account_id", "=", self.account.id)], order="marketplace_order_ref"
         )
 
     def test_an_order_body_is_the_order_and_imports_it_through_the_runner(self):
@@ -182,7 +182,9 @@ class TestWebhooks(ZortoutCase, HttpCase):
         imports = self.jobs("import_orders_from_zortout")
         self.assertEqual(imports.mapped("params"), [{"order_ids": [501]}])
         self.assertEqual(imports.state, "done", imports.error_message)
-        self.assertEqual(self.sale_orders().mapped("zortout_order_id"), [501], "not the lines")
+        self.assertEqual(
+            self.sale_orders().mapped("marketplace_order_ref"), ["501"], "not the lines"
+        )
         self.assertEqual(len(self.sale_orders().order_line), 2)
         self.assertEqual(set(self.events().mapped("state")), {"done"})
 
@@ -215,7 +217,7 @@ class TestWebhooks(ZortoutCase, HttpCase):
         self.run_jobs()
         params = self.jobs("import_orders_from_zortout").mapped("params")
         self.assertEqual(params, [{"order_ids": [601, 602]}, {"order_numbers": ["SO-000603"]}])
-        self.assertEqual(self.sale_orders().mapped("zortout_order_id"), [601, 602, 603])
+        self.assertEqual(self.sale_orders().mapped("marketplace_order_ref"), ["601", "602", "603"])
         request = self.server.requests_to("/v4/Order/GetOrders")[-1]
         self.assertEqual(request.headers["numberlist"], "SO-000603")
 
