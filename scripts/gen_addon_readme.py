@@ -120,13 +120,22 @@ def _block(lines, i, image_path, heading_char):
     return inline("\n".join(x.strip() for x in lines[i:end])).splitlines(), end
 
 
+def _outside_fences(lines):
+    fence = None
+    for line in lines:
+        if match := FENCE.match(line):
+            fence = None if fence and line.startswith(fence) else (fence or match.group(1))
+        elif not fence:
+            yield line
+
+
 def md_to_rst(text, image_path=lambda src: src, headings=True):
     """Convert one fragment; ``image_path`` rewrites relative image paths.
     Without ``headings`` (the description, above the sections) headings
     become bold paragraphs."""
     lines = text.expandtabs(4).splitlines()
     # A fragment's shallowest heading is the first level below its section.
-    top = min((len(m.group(1)) for m in map(HEADING.match, lines) if m), default=1)
+    top = min((len(m.group(1)) for m in map(HEADING.match, _outside_fences(lines)) if m), default=1)
 
     def heading_char(level):
         return HEADING_CHARS[level - top + 1] if headings else None

@@ -56,7 +56,7 @@ def test_markdown_subset():
         [
             "Intro with `code`s, **bold**, *it* and [a link](https://x.test/a).",
             "",
-            "# Part",
+            "## Part",
             "",
             "1. first item",
             "   continued",
@@ -71,6 +71,7 @@ def test_markdown_subset():
             "![alt text](../../docs/x.png)",
             "",
             "```sh",
+            "# not a heading",
             "make readme",
             "```",
         ]
@@ -84,7 +85,7 @@ def test_markdown_subset():
         ".. list-table::\n   :header-rows: 1\n\n   * - a\n     - b\n   * - ``x``\n     - y" in rst
     )
     assert ".. image:: IMG/x.png\n   :alt: alt text" in rst
-    assert "::\n\n   make readme" in rst
+    assert "::\n\n   # not a heading\n   make readme" in rst
     gen.index_html("T\n=\n\n" + rst)  # docutils accepts it without a warning
 
 
