@@ -6,6 +6,9 @@
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["marketplace-suite"],
+    "external_dependencies": {"python": ["MarkupSafe", "requests"]},
     "depends": ["mail", "base_setup"],
     "data": [
         "security/marketplace_security.xml",
@@ -20,4 +23,5 @@
         "views/marketplace_menus.xml",
     ],
     "application": True,
+    "installable": True,
 }

@@ -6,6 +6,9 @@
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["marketplace-suite"],
+    "external_dependencies": {"python": ["pytz", "Werkzeug"]},
     "depends": ["marketplace_stock", "marketplace_catalog", "marketplace_sale"],
     "data": [
         "security/ir.model.access.csv",
@@ -18,4 +21,5 @@
     "assets": {
         "web.assets_tests": ["marketplace_zortout/static/tests/tours/*.js"],
     },
+    "installable": True,
 }
