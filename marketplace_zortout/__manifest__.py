@@ -1,7 +1,7 @@
 {
     "name": "Marketplace Zortout",
     "summary": "Zortout (ZORT) channel: stock sync or push, webhooks, product and order import",
-    "version": "18.0.1.0.0",
+    "version": "18.0.2.0.0",
     "category": "Inventory/Inventory",
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
@@ -12,7 +12,6 @@
         "security/marketplace_zortout_rules.xml",
         "data/ir_cron_data.xml",
         "views/marketplace_account_views.xml",
-        "views/marketplace_webhook_event_views.xml",
         "views/sale_order_views.xml",
         "wizards/zortout_order_import_views.xml",
     ],
