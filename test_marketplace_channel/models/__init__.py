@@ -1,0 +1,1 @@
+from . import marketplace_account_webhook, marketplace_webhook_event
