@@ -110,7 +110,7 @@ def run_odoo_tests(odoo_src, db, addons):
         "max-cron-threads=0",
         # several checkouts tested at once on one machine each need their own port
         *(
-            ["--odoo-extra", f"http_port={os.environ['SUITE_HTTP_PORT']}"]
+            ["--odoo-extra", f"http-port={os.environ['SUITE_HTTP_PORT']}"]
             if os.environ.get("SUITE_HTTP_PORT")
             else []
         ),
