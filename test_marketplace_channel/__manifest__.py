@@ -6,5 +6,4 @@
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
     "depends": ["marketplace_base"],
-    "data": [],
 }
