@@ -12,6 +12,7 @@ events are marked done.
 """
 
 import logging
+from collections import defaultdict
 
 from odoo import api, fields, models
 
@@ -100,8 +101,11 @@ class MarketplaceAccount(models.Model):
         skipped = self._webhook_process(events, run) or {}
         done = events.filtered(lambda event: event.id not in skipped)
         done.write({"state": "done", "job_id": job.id, "note": False})
-        for event in events - done:
-            event.write({"state": "skipped", "job_id": job.id, "note": skipped[event.id]})
+        by_note = defaultdict(list)
+        for event_id, note in skipped.items():
+            by_note[note].append(event_id)
+        for note, ids in by_note.items():
+            Event.browse(ids).write({"state": "skipped", "job_id": job.id, "note": note})
         if len(events) == EVENTS_PER_JOB:
             run.continue_with({})
         result = job._end_part(run, {**run.result(), "summary": self._webhook_summary(run)})
