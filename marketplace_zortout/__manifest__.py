@@ -15,7 +15,6 @@
         "security/marketplace_zortout_rules.xml",
         "data/ir_cron_data.xml",
         "views/marketplace_account_views.xml",
-        "views/marketplace_webhook_event_views.xml",
         "wizards/zortout_order_import_views.xml",
     ],
     "assets": {

@@ -1,1 +1,6 @@
-from . import marketplace_account_orders
+from . import (
+    marketplace_account,
+    marketplace_account_orders,
+    marketplace_account_webhook,
+    marketplace_webhook_event,
+)

@@ -63,10 +63,6 @@ def remote_order(item):
 class MarketplaceAccount(models.Model):
     _inherit = "marketplace.account"
 
-    channel = fields.Selection(
-        selection_add=[("test_channel", "Test channel")], ondelete={"test_channel": "cascade"}
-    )
-
     @api.model
     def _order_channels(self):
         return [*super()._order_channels(), "test_channel"]

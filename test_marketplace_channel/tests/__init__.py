@@ -1,1 +1,1 @@
-from . import test_channel_orders
+from . import test_channel_orders, test_channel_webhooks
