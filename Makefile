@@ -2,7 +2,7 @@
 # variables documented in scripts/lib.sh (ODOO_SRC, PGHOST, ...).
 SHELL := /bin/bash
 
-.PHONY: help test test-unit run stop lint bench screenshots clean
+.PHONY: help test test-unit run stop lint bench screenshots readme clean
 
 help:
 	@echo "make test      unit tier + Odoo tier (fresh database, install, reinstall, tests)"
@@ -10,8 +10,9 @@ help:
 	@echo "make run       Odoo 18 on http://localhost:8069 with the suite installed (admin / admin)"
 	@echo "make stop      stop what make run / make test started (Odoo, private PostgreSQL)"
 	@echo "make lint      pre-commit's checks on every file (ruff, pylint-odoo)"
-	@echo "make bench     benchmarks (figures in README.md)"
-	@echo "make screenshots  the README's screenshots, from Chromium on a fresh database"
+	@echo "make bench     benchmarks (figures in docs/benchmarks.md)"
+	@echo "make screenshots  the manuals' screenshots, from Chromium on a fresh database"
+	@echo "make readme    each addon's README.rst and index.html from its readme/ fragments"
 
 test:
 	@scripts/test.sh
@@ -33,6 +34,9 @@ bench:
 
 screenshots:
 	@scripts/screenshots.sh
+
+readme:
+	@scripts/readme.sh
 
 clean:
 	rm -rf .cache .pytest_cache

@@ -153,19 +153,19 @@ def measure(env, args, server, zortout_server):
 
 def check_exact(env, account, orders):
     """Every order's total equals Zortout's amount, or it is flagged."""
-    amounts = {o["id"]: o["amount"] for o in orders}
+    amounts = {str(o["id"]): o["amount"] for o in orders}
     sale_orders = env["sale.order"].search_read(
-        [("zortout_account_id", "=", account.id)],
-        ["zortout_order_id", "amount_total", "zortout_attention", "state"],
+        [("marketplace_account_id", "=", account.id)],
+        ["marketplace_order_ref", "amount_total", "marketplace_attention", "state"],
     )
     wrong = [
-        so["zortout_order_id"]
+        so["marketplace_order_ref"]
         for so in sale_orders
         if so["state"] != "cancel"
-        and not so["zortout_attention"]
-        and f"{so['amount_total']:.2f}" != f"{float(amounts[so['zortout_order_id']]):.2f}"
+        and not so["marketplace_attention"]
+        and f"{so['amount_total']:.2f}" != f"{float(amounts[so['marketplace_order_ref']]):.2f}"
     ]
-    flagged = sum(1 for so in sale_orders if so["zortout_attention"])
+    flagged = sum(1 for so in sale_orders if so["marketplace_attention"])
     print(f"  {len(sale_orders)} sale orders: {len(wrong)} totals wrong, {flagged} flagged")
     assert not wrong, f"totals differ unflagged: {wrong[:10]}"
 

@@ -157,8 +157,8 @@ def order_trials(servers, fake, fakes, stock_url, account_id, skus, count):
         fake.orders.append(order)
         post(url, fakes.webhook_order_body(order))  # the order object itself
         query = (
-            "SELECT count(*) FROM sale_order WHERE zortout_account_id = %s "
-            "AND zortout_order_id = %s AND state = 'sale'"
+            "SELECT count(*) FROM sale_order WHERE marketplace_account_id = %s "
+            "AND marketplace_order_ref = %s::text AND state = 'sale'"
         )
         return lambda: servers.query(query, (account_id, order_id))[0][0] == 1
 

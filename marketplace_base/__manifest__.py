@@ -1,11 +1,14 @@
 {
     "name": "Marketplace Base",
     "summary": "Marketplace accounts and a safe job queue run by one per-minute runner",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Marketplace",
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["marketplace-suite"],
+    "external_dependencies": {"python": ["MarkupSafe", "requests"]},
     "depends": ["mail", "base_setup"],
     "data": [
         "security/marketplace_security.xml",
@@ -16,8 +19,10 @@
         "data/ir_cron_data.xml",
         "views/marketplace_job_views.xml",
         "views/marketplace_account_views.xml",
+        "views/marketplace_webhook_event_views.xml",
         "views/res_config_settings_views.xml",
         "views/marketplace_menus.xml",
     ],
     "application": True,
+    "installable": True,
 }

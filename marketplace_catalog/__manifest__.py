@@ -7,6 +7,9 @@
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["marketplace-suite"],
+    "external_dependencies": {"python": ["MarkupSafe", "Pillow", "requests"]},
     "depends": ["marketplace_stock", "sale"],
     "data": [
         "security/ir.model.access.csv",
@@ -18,4 +21,5 @@
         "views/product_template_views.xml",
         "views/marketplace_catalog_menus.xml",
     ],
+    "installable": True,
 }

@@ -6,6 +6,9 @@
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["marketplace-suite"],
+    "external_dependencies": {"python": []},
     "depends": ["marketplace_base", "stock"],
     "data": [
         "security/ir.model.access.csv",
@@ -13,4 +16,5 @@
         "views/marketplace_account_views.xml",
         "views/product_template_views.xml",
     ],
+    "installable": True,
 }

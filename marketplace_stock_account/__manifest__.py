@@ -6,6 +6,10 @@
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["marketplace-suite"],
+    "external_dependencies": {"python": []},
     "depends": ["marketplace_stock", "stock_account"],
     "auto_install": True,
+    "installable": True,
 }

@@ -6,17 +6,18 @@
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
-    "depends": ["marketplace_stock", "marketplace_catalog", "sale_stock"],
+    "development_status": "Beta",
+    "maintainers": ["marketplace-suite"],
+    "external_dependencies": {"python": ["pytz", "Werkzeug"]},
+    "depends": ["marketplace_stock", "marketplace_catalog", "marketplace_sale"],
     "data": [
         "security/ir.model.access.csv",
-        "security/marketplace_zortout_rules.xml",
         "data/ir_cron_data.xml",
         "views/marketplace_account_views.xml",
-        "views/marketplace_webhook_event_views.xml",
-        "views/sale_order_views.xml",
         "wizards/zortout_order_import_views.xml",
     ],
     "assets": {
         "web.assets_tests": ["marketplace_zortout/static/tests/tours/*.js"],
     },
+    "installable": True,
 }

@@ -10,14 +10,20 @@ Steps, each a real ``odoo-bin`` run on a database created for this run:
   4. the server tests (tests/servers, pytest): real Odoo servers with cron
      workers on that database, as several servers of one installation;
   5. the upgrade check (scripts/upgrade_check.py): a database made by an
-     earlier version of the suite upgrades to this one, links kept.
+     earlier version of the suite upgrades to this one, links kept;
+  6. each addon alone: every addon with tests is installed with only
+     its declared dependencies (and the test-only addons those can carry, a
+     test channel) on a database of its own, and its tests run there (a
+     partner installs one addon, not the suite). Each addon counts as one
+     check.
 Prints ``odoo tier: N passed, N failed`` last; exits non-zero on any failure.
 
 Usage: python scripts/odoo_tier.py ODOO_SRC ADDONS [--keep-db] [--skip-reinstall] [--skip-servers]
-       [--skip-upgrade]
+       [--skip-upgrade] [--skip-alone]
 """
 
 import argparse
+import ast
 import os
 import re
 import subprocess
@@ -87,7 +93,7 @@ def clean_step(step, command, log_name, stdin=None):
     return True
 
 
-def run_odoo_tests(odoo_src, db, addons):
+def run_odoo_tests(odoo_src, db, addons, log_name="tests.log"):
     """The addons' tests through pytest-odoo; ``(passed, failed)``."""
     paths = [f"{name}/tests" for name in addons if (REPO / name / "tests").is_dir()]
     command = [
@@ -110,7 +116,7 @@ def run_odoo_tests(odoo_src, db, addons):
         "max-cron-threads=0",
         # several checkouts tested at once on one machine each need their own port
         *(
-            ["--odoo-extra", f"http_port={os.environ['SUITE_HTTP_PORT']}"]
+            ["--odoo-extra", f"http-port={os.environ['SUITE_HTTP_PORT']}"]
             if os.environ.get("SUITE_HTTP_PORT")
             else []
         ),
@@ -126,7 +132,7 @@ def run_odoo_tests(odoo_src, db, addons):
         "PYTHONPATH": os.pathsep.join(filter(None, [odoo_src, os.environ.get("PYTHONPATH")])),
     }
     start = time.monotonic()
-    log_path = LOG_DIR / "tests.log"
+    log_path = LOG_DIR / log_name
     with open(log_path, "w") as log:
         completed = subprocess.run(
             command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT, check=False
@@ -187,6 +193,53 @@ def run_upgrade_check(odoo_src):
     return completed.returncode == 0
 
 
+def suite_depends(name):
+    """The suite addons ``name`` needs, itself included (Odoo's own left out)."""
+    manifest = REPO / name / "__manifest__.py"
+    if not manifest.exists():
+        return set()
+    needed = {name}
+    for dependency in ast.literal_eval(manifest.read_text()).get("depends", []):
+        needed |= suite_depends(dependency)
+    return needed
+
+
+def alone_with_test_helpers(name, addons):
+    """``name`` and the test-only addons (a test channel) its dependencies can carry."""
+    needed = suite_depends(name)
+    helpers = [
+        test
+        for test in addons
+        if test.startswith("test_") and suite_depends(test) - {test} <= needed
+    ]
+    return [name, *(helper for helper in helpers if helper != name)]
+
+
+def run_each_alone(odoo_src, addons):
+    """Step 6: ``(addons whose tests pass alone, addons whose tests do not)``."""
+    passed = failed = 0
+    for name in addons:
+        if not any((REPO / name / "tests").glob("test_*.py")):
+            continue
+        db = f"suite_alone_{name}_{os.getpid()}"
+        subprocess.run(["dropdb", "--if-exists", db], check=False)
+        try:
+            install = ",".join(alone_with_test_helpers(name, addons))
+            command = odoo_command(odoo_src, db, str(REPO), "-i", install, "--stop-after-init")
+            ok = clean_step(f"{name} alone: install", command, f"alone-{name}-install.log")
+            if ok:
+                tests_passed, tests_failed = run_odoo_tests(
+                    odoo_src, db, [name], log_name=f"alone-{name}-tests.log"
+                )
+                ok = not tests_failed
+                print(f"[odoo] {name} alone: {tests_passed} passed, {tests_failed} failed")
+        finally:
+            subprocess.run(["dropdb", "--if-exists", db], check=False)
+        passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
+    print(f"[odoo] each addon alone: {passed} addons passed, {failed} failed")
+    return passed, failed
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("odoo_src")
@@ -195,6 +248,7 @@ def main():
     parser.add_argument("--skip-reinstall", action="store_true")
     parser.add_argument("--skip-servers", action="store_true")
     parser.add_argument("--skip-upgrade", action="store_true")
+    parser.add_argument("--skip-alone", action="store_true")
     options = parser.parse_args()
 
     addons = options.addons.split(",")
@@ -229,6 +283,10 @@ def main():
         if "test_marketplace_base" in addons and not options.skip_upgrade:
             total += 1
             failed += 0 if run_upgrade_check(options.odoo_src) else 1
+        if "test_marketplace_base" in addons and not options.skip_alone:
+            alone_passed, alone_failed = run_each_alone(options.odoo_src, addons)
+            total += alone_passed + alone_failed
+            failed += alone_failed
         failed += len(failures)
         print(f"odoo tier: {total - min(failed, total)} passed, {failed} failed")
         return 1 if failed else 0

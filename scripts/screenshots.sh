@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make screenshots: the README's screenshots, taken in Chromium from a fresh
+# make screenshots: the addon manuals' screenshots, taken in Chromium from a fresh
 # database with the suite (docs/screenshots/test_readme_screenshots.py).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"

@@ -6,6 +6,9 @@
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["marketplace-suite"],
+    "external_dependencies": {"python": []},
     "depends": ["marketplace_base", "purchase"],
     "data": [
         "security/ir.model.access.csv",
@@ -16,4 +19,5 @@
         "views/product_template_views.xml",
         "views/product_category_views.xml",
     ],
+    "installable": True,
 }

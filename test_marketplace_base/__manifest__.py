@@ -3,8 +3,13 @@
     "summary": "A test channel whose jobs do what the tests of marketplace_base ask",
     "version": "18.0.1.0.0",
     "category": "Hidden/Tests",
+    "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["marketplace-suite"],
+    "external_dependencies": {"python": []},
     "depends": ["marketplace_base"],
     "data": ["security/ir.model.access.csv"],
+    "installable": True,
 }

@@ -6,5 +6,9 @@
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
-    "depends": ["marketplace_stock"],
+    "development_status": "Beta",
+    "maintainers": ["marketplace-suite"],
+    "external_dependencies": {"python": []},
+    "depends": ["marketplace_sale"],
+    "installable": True,
 }

@@ -6,6 +6,9 @@
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
     "license": "LGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["marketplace-suite"],
+    "external_dependencies": {"python": ["MarkupSafe", "openpyxl", "Werkzeug", "xlrd"]},
     "depends": ["sale_management", "marketplace_base"],
     "data": [
         "security/ir.model.access.csv",
@@ -22,4 +25,5 @@
     "assets": {
         "web.assets_tests": ["vendor_spec_bom/static/tests/tours/*.js"],
     },
+    "installable": True,
 }

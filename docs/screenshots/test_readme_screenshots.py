@@ -135,8 +135,8 @@ class TestReadmeScreenshots(HttpCase):
         self.env.flush_all()
         self.env["marketplace.job"]._cron_run_jobs()
         self.env.invalidate_all()
-        held = self.env["sale.order"].search([("zortout_order_id", "=", 9102)])
-        self.assertTrue(held.zortout_attention)
+        held = self.env["sale.order"].search([("marketplace_order_ref", "=", "9102")])
+        self.assertTrue(held.marketplace_attention)
         self.shoot(
             f"/odoo/action-sale.action_quotations_with_onboarding/{held.id}",
             "!!document.querySelector('.o_form_view .alert-warning')",

@@ -52,6 +52,11 @@ class Run:
         for item in items:
             self.listed(key, item)
 
+    def show_lists(self, *keys):
+        """Have the result show these lists even when nothing was listed."""
+        for key in keys:
+            self.lists.setdefault(key, [])
+
     def warn(self, text):
         """A warning, listed once whatever the number of times it is raised."""
         if text not in self.lists.get("warnings", ()):

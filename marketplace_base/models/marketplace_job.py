@@ -54,7 +54,7 @@ class MarketplaceJob(models.Model):
     )
     company_id = fields.Many2one(related="account_id.company_id", store=True, index=True)
     channel = fields.Selection(related="account_id.channel")
-    job_type = fields.Selection(selection=[], required=True)
+    job_type = fields.Selection(selection=[("process_webhooks", "Process Webhooks")], required=True)
     state = fields.Selection(
         JOB_STATES, required=True, default="pending", index=True, readonly=True
     )

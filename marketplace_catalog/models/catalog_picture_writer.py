@@ -20,7 +20,6 @@ import requests
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.http import redact
-from odoo.addons.marketplace_base.lib.summary import MAX_LISTED
 
 from ..lib.pictures import PictureError, fetch_picture
 
@@ -56,7 +55,7 @@ class CatalogPictureWriter(models.AbstractModel):
             pictures = sorted(target.item.pictures, key=lambda p: p.sequence)
             due = [p.url for p in pictures if p.url and download.due(p.url, target.changed)]
             if due and download.count and time.monotonic() > deadline:
-                sync.counters["pictures_left_for_next_part"] = len(targets) - position
+                sync.pictures_left = len(targets) - position
                 return target.item.code
             for url in due:
                 download(url)
@@ -71,10 +70,8 @@ class CatalogPictureWriter(models.AbstractModel):
 
     @api.model
     def _picture_failed(self, sync, url, reason):
-        sync.counters["pictures_failed"] += 1
-        failures = sync.counters.setdefault("picture_failures", [])
-        if len(failures) < MAX_LISTED:
-            failures.append(f"{redact(url)[:200]}: {reason}")
+        sync.run.add("pictures_failed")
+        sync.run.listed("picture_failures", f"{redact(url)[:200]}: {reason}")
 
     @api.model
     def _set_main_image(self, target, picture, sync):
@@ -160,7 +157,7 @@ class Downloader:
             return True
         if not changed or picture.state == "done" or picture.tried_at > self.retry_before:
             if changed and picture.state == "failed" and url not in self._considered:
-                self.sync.counters["pictures_not_retried"] += 1
+                self.sync.run.add("pictures_not_retried")
             self._considered.add(url)
             return False
         return True
@@ -183,7 +180,7 @@ class Downloader:
                 "checksum": checksum,
                 "size": len(content),
             }
-            self.sync.counters["pictures_fetched"] += 1
+            self.sync.run.add("pictures_fetched")
         values.update(
             tried_at=fields.Datetime.now(), attempts=(picture.attempts if picture else 0) + 1
         )

@@ -59,7 +59,7 @@ class CatalogPricelistWriter(models.AbstractModel):
                     "marketplace_code": code,
                 }
             ).id
-            sync.counters["price_lists_created"] += 1
+            sync.run.add("price_lists_created")
         return result
 
     @api.model
@@ -87,7 +87,7 @@ class CatalogPricelistWriter(models.AbstractModel):
             if target.is_variant and item.sales_price is not None:
                 item = _with_variant_price(item, company_currency)
             rules, zeros = price_rules(item, company_currency)
-            sync.counters["zero_prices_skipped"] += zeros
+            sync.run.add("zero_prices_skipped", zeros)
             for rule in rules:
                 wanted_lists[rule.list_code] = (rule.currency, rule.list_name)
                 desired[
@@ -138,9 +138,9 @@ class CatalogPricelistWriter(models.AbstractModel):
             Item.browse(ids).write(dict(values))
         if to_delete:
             Item.browse(to_delete).unlink()
-        sync.counters["price_rules_created"] += len(to_create)
-        sync.counters["price_rules_updated"] += sum(len(ids) for ids in to_update.values())
-        sync.counters["price_rules_removed"] += len(to_delete)
+        sync.run.add("price_rules_created", len(to_create))
+        sync.run.add("price_rules_updated", sum(len(ids) for ids in to_update.values()))
+        sync.run.add("price_rules_removed", len(to_delete))
 
     @api.model
     def _existing_rules(self, account, tmpl_ids):

@@ -102,12 +102,13 @@ class CatalogProductWriter(models.AbstractModel):
         # product.product creates its templates and checks barcodes once per
         # batch; product.template checks them variant by variant (2x slower)
         Product = self.env["product.product"].with_company(account.company_id).with_context(**QUIET)
-        counters = sync.counters
-        targets, to_create = [], []
+        run = sync.run
+        targets, to_create, errors = [], [], []
         resolved = [
-            (item, self._resolve(item.code, links.get(item.code), matches, counters["errors"]))
+            (item, self._resolve(item.code, links.get(item.code), matches, errors))
             for item in items
         ]
+        run.extend("errors", errors)
         # one read of the existing products for the whole batch, not one per item
         existing = self.env["product.product"].browse([f[0] for _item, f in resolved if f])
         for item, found in resolved:
@@ -125,22 +126,22 @@ class CatalogProductWriter(models.AbstractModel):
                 .with_context(**QUIET)
             )
             if link and link.get("fingerprint") == fingerprint and product.active:
-                counters["unchanged"] += 1
+                run.add("unchanged")
                 targets.append(CatalogTarget(item, product_id, tmpl_id, False, False))
                 continue
-            if self._update(product.product_tmpl_id, item, sync, counters, restore=True):
-                counters["updated"] += 1
+            if self._update(product.product_tmpl_id, item, sync, restore=True):
+                run.add("updated")
                 sync.fingerprints[item.code] = fingerprint
                 targets.append(CatalogTarget(item, product_id, tmpl_id, False, True))
         vals_list = [self._template_values(item, account, sync) for item, _fp in to_create]
         created, errors = create_isolated(Product, vals_list, [i.code for i, _fp in to_create])
-        counters["errors"] += errors
+        run.extend("errors", errors)
         by_code = {product.default_code: product for product in created}
         for item, fingerprint in to_create:
             product = by_code.get(item.code)
             if product:
                 sync.apply_class_lines(product.product_tmpl_id, item)
-                counters["created"] += 1
+                run.add("created")
                 sync.fingerprints[item.code] = fingerprint
                 targets.append(
                     CatalogTarget(item, product.id, product.product_tmpl_id.id, False, True)
@@ -148,12 +149,12 @@ class CatalogProductWriter(models.AbstractModel):
         return targets
 
     @api.model
-    def _update(self, template, item, sync, counters, restore=False):
+    def _update(self, template, item, sync, restore=False):
         """Write the item on an existing template (in a savepoint); False when it failed."""
         values = self._template_values(item, template.company_id, sync, update=True)
         if restore and not template.active:
             values["active"] = True
-            counters["restored"] += 1
+            sync.run.add("restored")
         try:
             with self.env.cr.savepoint():
                 if "active" in values:
@@ -163,7 +164,7 @@ class CatalogProductWriter(models.AbstractModel):
                 template.write(values)
                 sync.apply_class_lines(template, item)
         except Exception as exc:  # noqa: BLE001 - reported in the job result, others go on
-            counters["errors"].append(f"{item.code}: {exc.args[0] if exc.args else exc}")
+            sync.run.listed("errors", f"{item.code}: {exc.args[0] if exc.args else exc}")
             return False
         return True
 
@@ -217,7 +218,8 @@ class CatalogProductWriter(models.AbstractModel):
         for item in items:
             key = frozenset(value for value in axes[item.code] if value)
             if key in cell_of:
-                sync.counters["errors"].append(
+                sync.run.listed(
+                    "errors",
                     self.env._(
                         "%(code)s: same matrix cell as %(other)s in %(parent)s (X %(x)s, Y %(y)s);"
                         " not written",
@@ -226,7 +228,7 @@ class CatalogProductWriter(models.AbstractModel):
                         parent=parent_code,
                         x=item.matrix.x_value or "-",
                         y=item.matrix.y_value or "-",
-                    )
+                    ),
                 )
                 continue
             cell_of[key] = item.code
@@ -241,10 +243,13 @@ class CatalogProductWriter(models.AbstractModel):
                 self._ensure_axis(template, y_attr, {y for _x, y in axes.values() if y})
         except Exception as exc:  # noqa: BLE001 - reported, the other items go on
             reason = exc.args[0] if exc.args else exc
-            sync.counters["errors"] += [
-                f"{item.code}: matrix {parent_code} could not be written: {reason}"
-                for item in items
-            ]
+            sync.run.extend(
+                "errors",
+                [
+                    f"{item.code}: matrix {parent_code} could not be written: {reason}"
+                    for item in items
+                ],
+            )
             return []
         variants = {
             _combination(variant): variant
@@ -255,14 +260,14 @@ class CatalogProductWriter(models.AbstractModel):
             key = frozenset(value for value in axes[item.code] if value)
             variant = variants.get(key)
             if not variant:
-                sync.counters["errors"].append(
-                    self.env._("%s: no variant for this matrix cell", item.code)
-                )
+                note = self.env._("%s: no variant for this matrix cell", item.code)
+                sync.run.listed("errors", note)
                 continue
             taken = (variant.default_code or "").strip()
             if taken and taken != item.code:
                 # another item holds this cell (from an earlier batch or sync)
-                sync.counters["errors"].append(
+                sync.run.listed(
+                    "errors",
                     self.env._(
                         "%(code)s: same matrix cell as %(other)s in %(parent)s (X %(x)s, Y %(y)s);"
                         " not written",
@@ -271,7 +276,7 @@ class CatalogProductWriter(models.AbstractModel):
                         parent=parent_code,
                         x=item.matrix.x_value or "-",
                         y=item.matrix.y_value or "-",
-                    )
+                    ),
                 )
                 continue
             target = self._write_cell(variant, item, links.get(item.code), sync)
@@ -364,11 +369,10 @@ class CatalogProductWriter(models.AbstractModel):
 
     @api.model
     def _write_cell(self, variant, item, link, sync):
-        counters = sync.counters
         fingerprint = sync.fingerprint(item)
         tmpl_id = variant.product_tmpl_id.id
         if link and link.get("fingerprint") == fingerprint and variant.active:
-            counters["unchanged"] += 1
+            sync.run.add("unchanged")
             return CatalogTarget(item, variant.id, tmpl_id, True, False)
         values = {"default_code": item.code, "active": True}
         if item.ean and item.ean.strip():
@@ -379,9 +383,9 @@ class CatalogProductWriter(models.AbstractModel):
             with self.env.cr.savepoint():
                 variant.with_context(**QUIET).write(values)
         except Exception as exc:  # noqa: BLE001 - reported in the job result
-            counters["errors"].append(f"{item.code}: {exc.args[0] if exc.args else exc}")
+            sync.run.listed("errors", f"{item.code}: {exc.args[0] if exc.args else exc}")
             return None
-        counters["updated" if link else "created"] += 1
+        sync.run.add("updated" if link else "created")
         sync.fingerprints[item.code] = fingerprint
         return CatalogTarget(item, variant.id, tmpl_id, True, True)
 

@@ -9,11 +9,11 @@ format has changed and the whole sync fails instead.
 
 import json
 import logging
-import time
 from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
+from odoo.addons.marketplace_base.lib.run import Run
 from odoo.addons.marketplace_base.lib.summary import MAX_LISTED, merge_counters
 from odoo.addons.marketplace_base.tools import job_logger
 from odoo.tools import split_every
@@ -68,22 +68,30 @@ class CatalogSync(models.AbstractModel):
     _description = "Catalogue Sync"
 
     @api.model
-    def _sync(self, account, fetch, job=None, full=False, with_stock=None, resume_after=None):
+    def _sync(
+        self, account, fetch, job=None, full=False, with_stock=None, resume_after=None, run=None
+    ):
         """Write ``fetch`` into Odoo; the job result.
 
-        Items are written in code order, batch by batch, until the account's
-        chunk time is spent: then the result holds ``resume_after`` (the
-        last code written) and the caller queues the rest as a new job, so
-        no single job outlives a cron worker's time limit. Stock follows
-        each batch; archiving waits for the last chunk.
+        Items are written in code order, batch by batch, until the part's
+        time (``run``'s deadline) is spent: then the result holds
+        ``resume_after`` (the last code written) and the caller continues
+        with the rest in a next part (``run.continue_with``), so no single
+        job outlives a cron worker's time limit. Stock follows each batch;
+        archiving waits for the last part.
+
+        What is written is counted in ``run`` (the job part's, by default),
+        so the last part's result covers the whole sync; what describes this
+        part's read of the source (items fetched, skipped, rejected, fields
+        not understood) is this part's own.
         """
         log = job_logger(_logger, account, job)
-        deadline = self._chunk_deadline(job)
-        sync = SyncContext(account, job)
-        counters = sync.counters
+        if run is None:
+            run = job._run() if job else Run()
+        sync = SyncContext(account, job, run)
         for key in ("created", "updated", "unchanged", "restored", "archived"):
-            counters[key] = 0
-        counters["items_fetched"] = len(fetch.items) + len(fetch.rejected)
+            run.add(key, 0)
+        read = {"items_fetched": len(fetch.items) + len(fetch.rejected)}
         self._check_readable(account, fetch)
         selection = select_items(
             fetch.items, account.catalog_only_webshop, account.catalog_disallow_duplicates
@@ -91,7 +99,7 @@ class CatalogSync(models.AbstractModel):
         skipped = dict(selection.skipped)
         if fetch.rejected:
             skipped["malformed"] = len(fetch.rejected)
-            counters["rejected"] = [f"{r.code}: {r.reason}" for r in fetch.rejected[:MAX_LISTED]]
+            read["rejected"] = [f"{r.code}: {r.reason}" for r in fetch.rejected[:MAX_LISTED]]
         for text in [*fetch.warnings, *selection.warnings, *self._field_warnings(fetch)]:
             sync.warn(text)
 
@@ -111,7 +119,7 @@ class CatalogSync(models.AbstractModel):
         for number, batch in enumerate(batches, start=1):
             targets = Products._write_items(account, batch, links, sync)
             Prices._write_prices(account, targets, sync)
-            pictures_left_from = Pictures._write_pictures(account, targets, sync, deadline)
+            pictures_left_from = Pictures._write_pictures(account, targets, sync, run.deadline)
             self._store_links(account, targets, sync, job)
             self._store_stock_figures(account, targets)
             if job:
@@ -131,27 +139,44 @@ class CatalogSync(models.AbstractModel):
             # the part spent: the next part takes up the next batch, or the items whose
             # pictures were left (written already, they only get their pictures)
             first_left = pictures_left_from or (
-                number < len(batches) and time.monotonic() > deadline and batches[number][0].code
+                number < len(batches) and run.out_of_time() and batches[number][0].code
             )
             if first_left:
-                self._resume(counters, items, first_left, resume_after)
+                read.update(self._resume(items, first_left, resume_after))
                 break
-        stock = merge_counters(r for r in stock if r)
-        if "resume_after" in counters:
-            gone = set()  # the last chunk archives, when every item has been written
+        read.update(self._count_stock(run, merge_counters(r for r in stock if r)))
+        if "resume_after" in read:
+            gone = set()  # the last part archives, when every item has been written
         else:
             gone = self._gone(account, fetch, selection, links, full, sync)
-        counters["archived"] = self._archive(account, gone, links)
-
-        return {**self._result(sync, skipped, stock, full), **fetch.fields.as_result()}
+        run.add("archived", self._archive(account, gone, links))
+        return {**self._result(sync, read, skipped, full), **fetch.fields.as_result()}
 
     @api.model
-    def _resume(self, counters, items, first_left, resume_after):
-        """Continue in a new part from ``first_left`` (the items are in code order)."""
+    def _resume(self, items, first_left, resume_after):
+        """Where the next part starts: after the item before ``first_left`` (the
+        items are in code order), with how many items are left."""
         codes = [item.code for item in items]
         index = codes.index(first_left)
-        counters["resume_after"] = codes[index - 1] if index else resume_after
-        counters["items_left"] = len(codes) - index
+        return {
+            "resume_after": codes[index - 1] if index else resume_after,
+            "items_left": len(codes) - index,
+        }
+
+    @api.model
+    def _count_stock(self, run, stock):
+        """The stock applier's counters under ``stock_*`` names: numbers and
+        lists counted in ``run``, anything else returned as it is."""
+        others = {}
+        for name, value in stock.items():
+            key = name if name.startswith("stock") else f"stock_{name}"
+            if isinstance(value, list):
+                run.extend(key, value)
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                run.add(key, value)
+            else:
+                others[key] = value
+        return others
 
     @api.model
     def _field_warnings(self, fetch):
@@ -188,32 +213,29 @@ class CatalogSync(models.AbstractModel):
         raise MarketplaceError(" ".join([message, *self._field_warnings(fetch)]))
 
     @api.model
-    def _result(self, sync, skipped, stock, full):
-        """The job result: counters, skipped per reason, warnings, stock, a summary."""
-        result = {key: value for key, value in sync.counters.items() if value not in ([], None)}
+    def _result(self, sync, read, skipped, full):
+        """The job result: counters (stock's too), skipped per reason, warnings, a summary."""
+        run = sync.run
+        result = {**run.result(), **read}
+        if sync.pictures_left:
+            result["pictures_left_for_next_part"] = sync.pictures_left
         if skipped:
             result["skipped"] = skipped
-        if sync.warnings:
-            result["warnings"] = sync.warnings
-        if stock:
-            result.update(
-                {key if key.startswith("stock") else f"stock_{key}": v for key, v in stock.items()}
-            )
         result["sync_mode"] = "full" if full else "incremental"
         result["summary"] = self.env._(
             "%(mode)s sync: %(fetched)s items, %(created)s created, %(updated)s updated, "
             "%(unchanged)s unchanged, %(archived)s archived, %(skipped)s skipped, "
             "%(errors)s errors",
             mode=self.env._("Full") if full else self.env._("Incremental"),
-            fetched=sync.counters["items_fetched"],
-            created=sync.counters["created"],
-            updated=sync.counters["updated"],
-            unchanged=sync.counters["unchanged"],
-            archived=sync.counters["archived"],
+            fetched=read["items_fetched"],
+            created=run.counters["created"],
+            updated=run.counters["updated"],
+            unchanged=run.counters["unchanged"],
+            archived=run.counters["archived"],
             skipped=sum(skipped.values()),
-            errors=len(sync.counters["errors"]),
+            errors=run.list_totals["errors"],
         )
-        result["errors"] = sync.counters["errors"][:MAX_LISTED]
+        result.setdefault("errors", [])
         return result
 
     @api.model
@@ -228,13 +250,6 @@ class CatalogSync(models.AbstractModel):
         elif full:
             sync.warn(self.env._("The source answer was partial: nothing was archived"))
         return gone
-
-    @api.model
-    def _chunk_deadline(self, job=None):
-        """When a sync job stops taking new batches: the end of the job's part
-        (Settings > Marketplace > *Job part*, 50 s from the job's start), so
-        it ends well within a cron worker's time limit. No job, no limit."""
-        return job._part_deadline() if job else float("inf")
 
     @api.model
     def _batch_size(self):

@@ -205,7 +205,8 @@ class MarketplaceAccount(models.Model):
 
     # --------------------------------------------------------------------- job
     def _run_job_sync_catalog(self, job):
-        """One chunk of a sync; a sync that needs more time continues in a new job."""
+        """One part of a sync; a sync that needs more time continues in a next
+        part, whose result counts what every part wrote."""
         log = job_logger(_logger, self, job)
         params = job.params or {}
         resume_after = params.get("resume_after")
@@ -220,11 +221,12 @@ class MarketplaceAccount(models.Model):
             since = None if full else last and last - OVERLAP
         log.info("%s catalogue sync, modified since %s", "full" if full else "incremental", since)
         fetch = self._catalog_fetch(since=since)
+        run = job._run()
         result = self.env["marketplace.catalog.sync"]._sync(
-            self, fetch, job, full=full, resume_after=resume_after
+            self, fetch, job, full=full, resume_after=resume_after, run=run
         )
         if result.get("resume_after"):
-            follow_up = job._continue(
+            run.continue_with(
                 {
                     "full": full,
                     "since": fields.Datetime.to_string(since) if since else None,
@@ -232,19 +234,17 @@ class MarketplaceAccount(models.Model):
                     "resume_after": result["resume_after"],
                 }
             )
-            result["continued_in_job"] = follow_up.id
             result["summary"] = self.env._(
-                "%(summary)s; %(left)s items left, continued in job %(job)s",
+                "%(summary)s; %(left)s items left",
                 summary=result["summary"],
                 left=result["items_left"],
-                job=follow_up.id,
             )
         else:
             values = {"catalog_last_sync_at": started}
             if full and fetch.complete:
                 values.update(catalog_last_full_sync_at=started, catalog_force_full_sync=False)
             self.write(values)
-        return result
+        return job._end_part(run, result)
 
     def _catalog_language_map(self):
         """``{source language code: Odoo language code}`` for the active languages."""

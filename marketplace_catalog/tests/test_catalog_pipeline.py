@@ -101,11 +101,11 @@ class TestCatalogPipeline(CatalogPipelineCase):
         with patch.object(Job, "_part_deadline", lambda job: time.monotonic() - 1):
             first = self.sync(full=True)
         self.assertEqual((first.result["resume_after"], first.result["items_left"]), ("P1", 3))
-        self.assertIn("3 items left, continued in job", first.summary)
+        self.assertIn("3 items left; continued in job", first.summary)
         jobs = self.sync_jobs()
         self.assertEqual(jobs.mapped("state"), ["done"] * 3)
         self.assertIn("(part 3)", jobs[-1].name)
-        self.assertEqual(sum(job.result["created"] for job in jobs), 5)
+        self.assertEqual([job.result["created"] for job in jobs], [2, 4, 5], "the parts add up")
         self.assertEqual(
             self.product("P4").with_context(location=self.location.id).qty_available, 3
         )

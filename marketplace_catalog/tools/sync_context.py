@@ -1,25 +1,24 @@
-"""What one catalogue sync shares across its batches: counters and lookups.
+"""What one catalogue sync shares across its batches: its run and lookups.
 
-Units, taxes, tags and attribute values are looked up once per sync and
-created when missing, instead of once per item.
+Counting goes through the job part's ``Run`` (``sync.run``: counters,
+capped lists, warnings, carried to the next part). Units, taxes, tags and
+attribute values are looked up once per sync and created when missing,
+instead of once per item.
 """
 
-from collections import defaultdict
-
-from odoo.addons.marketplace_base.lib.summary import MAX_LISTED
+from odoo.addons.marketplace_base.lib.run import Run
 
 from ..lib.fingerprint import item_fingerprint
 from ..lib.languages import LanguageMap
 
 
 class SyncContext:
-    def __init__(self, account, job=None):
+    def __init__(self, account, job=None, run=None):
         self.env = account.env
         self.account = account
         self.job = job
-        self.counters = defaultdict(int)
-        self.counters["errors"] = []
-        self.warnings = []
+        self.run = run if run is not None else Run()
+        self.pictures_left = 0  # items of this part whose pictures wait for the next
         self.fingerprints = {}  # code -> fingerprint written this sync
         self._langs = LanguageMap(account._catalog_language_map())
         self._settings = {
@@ -53,8 +52,7 @@ class SyncContext:
         self.warn(self.env._("Setting %s turned on: the sync created them", group.name))
 
     def warn(self, text):
-        if text not in self.warnings and len(self.warnings) < MAX_LISTED:
-            self.warnings.append(text)
+        self.run.warn(text)
 
     def fingerprint(self, item):
         return item_fingerprint(item, extra=self._settings)

@@ -307,7 +307,7 @@ class ZortoutClient(JsonHttpClient):
         """Yield ``(page number, orders, problems)`` of GetOrders, page by page.
 
         Each page is read whole before it is yielded; any failing page
-        raises. ``orders`` are ``ZortoutOrder``; an order that cannot be
+        raises. ``orders`` are neutral ``RemoteOrder``s; an order that cannot be
         read is left out and named in ``problems`` as ``(id, message)``, so
         the others still import. ``order_ids`` reads exactly those orders
         (header ``orderidlist``) whatever their dates. See

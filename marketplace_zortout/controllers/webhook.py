@@ -43,7 +43,7 @@ class ZortoutWebhookController(http.Controller):
         payload, error = self._read_payload()
         if error:
             return self._answer(400, error)
-        account._zortout_receive_webhook(event.lower(), payload)
+        account._webhook_receive(event.lower(), payload)
         return self._answer(200, "stored")
 
     def _read_payload(self):

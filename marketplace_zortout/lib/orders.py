@@ -1,8 +1,10 @@
-"""Zortout orders as plain data, and how they become Odoo sale order lines.
+"""Zortout's orders (GetOrders items) as the neutral ``RemoteOrder`` of
+``marketplace_sale``, which the order writer turns into sale orders.
 
 Source of the format: Zortout Open API v4 reference, "Get Orders",
 https://developers.zortout.com/api-reference/order. Where it is silent,
-this module's reading (checked against the order total on import):
+this module's reading (checked against the order total on import; it is the
+neutral classes' reading, ``marketplace_sale/lib/order.py``):
 
 * a line's ``discount`` is either a percentage ("10%") or an amount ("5")
   off the whole line, not per unit: ``totalprice = number x pricepernumber
@@ -17,12 +19,13 @@ this module's reading (checked against the order total on import):
 No Odoo import: the unit tier tests it alone.
 """
 
-import hashlib
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
+from odoo.addons.marketplace_sale.lib import order as neutral
+from odoo.addons.marketplace_sale.lib.order import Customer, OrderLine, RemoteOrder, fingerprint
 
 from .numbers import parse_number
 
@@ -37,19 +40,28 @@ STATUS_NAMES = {
     7: "Failed Shipment",
 }
 STATUS_CODES = {name.lower(): code for code, name in STATUS_NAMES.items()}
-#: What each Zortout status makes of the Odoo order.
-CONFIRMED_STATUSES = {"Packed", "Shipping", "Success", "Failed Shipment"}
-CANCELLED_STATUSES = {"Voided"}
-RETURNED_STATUSES = {"Returned"}
-#: Goods have left the warehouse: delivered for Odoo.
-SHIPPED_STATUSES = {"Shipping", "Success"}
+#: Zortout's statuses as neutral ones.
+NEUTRAL_STATUSES = {
+    "Pending": neutral.PENDING,
+    "Waiting": neutral.PENDING,
+    "Packed": neutral.CONFIRMED,
+    "Shipping": neutral.SHIPPING,
+    "Success": neutral.DELIVERED,
+    "Voided": neutral.CANCELLED,
+    "Returned": neutral.RETURNED,
+    "Failed Shipment": neutral.FAILED_DELIVERY,
+}
 
 #: Payment status codes (the GetOrders filter) and the names orders carry.
 PAYMENT_STATUS_NAMES = {0: "Pending", 1: "Paid", 2: "Voided", 3: "Partial", 4: "Overpaid"}
 
 VAT_NONE, VAT_EXCLUDED, VAT_INCLUDED = 1, 2, 3
+TAX_MODES = {
+    VAT_NONE: neutral.TAX_NONE,
+    VAT_EXCLUDED: neutral.TAX_EXCLUDED,
+    VAT_INCLUDED: neutral.TAX_INCLUDED,
+}
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
-CENT = Decimal("0.01")
 #: Zortout order ids are 32-bit integers (a public C# client's ``int? Id``).
 MAX_ORDER_ID = 2**31 - 1
 
@@ -114,62 +126,17 @@ def order_windows(after, before, span=timedelta(days=1)):
     return windows
 
 
-@dataclass
-class ZortoutOrderLine:
-    sku: str
-    name: str
-    quantity: Decimal
-    unit_price: Decimal
-    discount_percent: Decimal | None
-    discount_amount: Decimal
-    total: Decimal | None
-
-
-@dataclass
-class ZortoutOrder:
-    id: int
-    number: str
-    status: str
-    vat_type: int
-    vat_percent: Decimal
-    amount: Decimal
-    discount_amount: Decimal
-    shipping_amount: Decimal
-    customer_code: str = ""
-    customer_name: str = ""
-    customer_email: str = ""
-    customer_phone: str = ""
-    customer_address: str = ""
-    reference: str = ""
-    sales_channel: str = ""
-    warehouse_code: str = ""
-    order_date: date | None = None
-    updated_at: datetime | None = None
-    updated_text: str = ""
-    #: ``updatedatetime`` as sent: it may hold seconds where the text has minutes.
-    updated_precise: str = ""
-    payment_status: str = ""
-    payment_amount: Decimal | None = None
-    lines: list = field(default_factory=list)
-
-    @property
-    def fingerprint(self):
-        """A digest of everything the import reads from the order.
-
-        Zortout's update time has minute resolution and two changes in one
-        minute are normal (Packed, then Voided): an import compares this,
-        never the time alone.
-        """
-        values = astuple(self)
-        return hashlib.sha1(repr(values).encode()).hexdigest()  # noqa: S324 - not security
-
-
 def _text(item, key):
     return str(item.get(key) or "").strip()
 
 
 def parse_order(item):
-    """One GetOrders item as ``ZortoutOrder``; a bad one raises naming the field."""
+    """One GetOrders item as a neutral ``RemoteOrder``; a bad one raises naming the field.
+
+    ``customercode`` identifies the customer (its contact code, in the v4
+    reference's "Get Orders" and in the order models of a public C#
+    client, GitHub tealerr/CRUD-Ecommerce ``ZortOrders.cs``).
+    """
     if not isinstance(item, dict):
         raise MarketplaceError(f"an order is not an object ({item!r:.80})")
     order_id = item.get("id")
@@ -213,7 +180,7 @@ def parse_order(item):
         percent, amount = parse_discount(raw.get("discount"), f"{where}, 'discount'")
         amount = number(raw, "discountamount", Decimal(0), where) or amount or Decimal(0)
         lines.append(
-            ZortoutOrderLine(
+            OrderLine(
                 sku=_text(raw, "sku"),
                 name=_text(raw, "name"),
                 quantity=quantity,
@@ -225,99 +192,70 @@ def parse_order(item):
         )
     updated_text = _text(item, "updatedatetimeString") or _text(item, "updatedatetime")
     payment_amount = parse_number(item.get("paymentamount"), f"{label}, 'paymentamount'")
-    return ZortoutOrder(
-        id=order_id,
+    vat_percent = number(item, "vatpercent", Decimal(0))
+    amount = number(item, "amount")
+    shipping_amount = number(item, "shippingamount", Decimal(0))
+    order = RemoteOrder(
+        ref=str(order_id),
         number=_text(item, "number"),
-        status=status,
-        vat_type=vat_type,
-        vat_percent=number(item, "vatpercent", Decimal(0)),
-        amount=number(item, "amount"),
+        status=NEUTRAL_STATUSES[status],
+        remote_status=status,
+        amount=amount,
+        tax_mode=TAX_MODES[vat_type],
+        tax_percent=vat_percent,
         discount_amount=discount_amount,
-        shipping_amount=number(item, "shippingamount", Decimal(0)),
-        customer_code=_text(item, "customercode"),
-        customer_name=_text(item, "customername"),
-        customer_email=_text(item, "customeremail").lower(),
-        customer_phone=_text(item, "customerphone"),
-        customer_address=_text(item, "customeraddress"),
+        shipping_amount=shipping_amount,
+        customer=Customer(
+            code=_text(item, "customercode"),
+            name=_text(item, "customername"),
+            email=_text(item, "customeremail").lower(),
+            phone=_text(item, "customerphone"),
+            address=_text(item, "customeraddress"),
+        ),
         reference=_text(item, "reference"),
         sales_channel=_text(item, "saleschannel"),
         warehouse_code=_text(item, "warehousecode"),
         order_date=parse_date(item.get("orderdateString") or item.get("orderdate")),
         updated_at=parse_datetime(updated_text),
         updated_text=updated_text,
-        updated_precise=_text(item, "updatedatetime"),
         payment_status=parse_payment_status(item.get("paymentstatus")),
         payment_amount=payment_amount,
         lines=lines,
     )
+    order.digest = _digest(order_id, vat_type, _text(item, "updatedatetime"), order)
+    return order
 
 
-@dataclass
-class LinePlan:
-    """One Odoo sale order line to write: a product line, shipping or discount."""
-
-    kind: str  # "product", "shipping", "discount"
-    name: str
-    quantity: Decimal
-    price_unit: Decimal
-    discount: Decimal = Decimal(0)
-    sku: str = ""
-
-
-def _percent_kept(line):
-    """Whether Odoo's percentage gives the line's Zortout total exactly.
-
-    Only a discounted total that falls on a satang is kept as a percentage:
-    a fraction of a satang is rounded by Odoo per line or per order
-    depending on the company's tax rounding, and by Zortout its own way.
-    """
-    if line.discount_percent is None:
-        return False
-    exact = line.quantity * line.unit_price * (100 - line.discount_percent) / 100
-    if exact != exact.quantize(CENT):
-        return False
-    return line.total is None or exact == line.total
-
-
-def _amount_off(line):
-    """What Zortout took off a line whose discount is not kept as a percentage:
-    from its line total, else its discount amount, else its percentage."""
-    gross = line.quantity * line.unit_price
-    if line.discount_percent is None:
-        return line.discount_amount
-    if line.total is not None:
-        return gross - line.total
-    if line.discount_amount:
-        return line.discount_amount
-    return (gross * line.discount_percent / 100).quantize(CENT)
-
-
-def plan_lines(order, shipping_name="Shipping", discount_name="Discount"):
-    """The Odoo lines of an order, whose total equals Zortout's by construction.
-
-    A percentage line discount stays on its line (Odoo's discount is a
-    percentage) when it gives Zortout's line total to the satang; amount
-    discounts, of lines and of the order, and the other percentages (as the
-    amount Zortout took off) add up on one negative discount line, so every
-    line's total is exact and nothing is rounded into a percentage.
-    """
-    plans, discount = [], order.discount_amount
-    for line in order.lines:
-        percent = line.discount_percent if _percent_kept(line) else None
-        if percent is None:
-            discount += _amount_off(line)
-        plans.append(
-            LinePlan(
-                "product",
-                line.name or line.sku,
-                line.quantity,
-                line.unit_price,
-                percent or Decimal(0),
-                line.sku,
-            )
+def _digest(order_id, vat_type, updated_precise, order):
+    """The order's fingerprint over what is read of it, ``updatedatetime`` as sent
+    included (it may hold seconds where the text has minutes). The values and
+    their order are those of the fingerprints stored before the neutral
+    classes, so an upgraded database skips its unchanged orders."""
+    customer = order.customer
+    return fingerprint(
+        (
+            order_id,
+            order.number,
+            order.remote_status,
+            vat_type,
+            order.tax_percent,
+            order.amount,
+            order.discount_amount,
+            order.shipping_amount,
+            customer.code,
+            customer.name,
+            customer.email,
+            customer.phone,
+            customer.address,
+            order.reference,
+            order.sales_channel,
+            order.warehouse_code,
+            order.order_date,
+            order.updated_at,
+            order.updated_text,
+            updated_precise,
+            order.payment_status,
+            order.payment_amount,
+            [astuple(line) for line in order.lines],
         )
-    if discount:
-        plans.append(LinePlan("discount", discount_name, Decimal(1), -discount))
-    if order.shipping_amount:
-        plans.append(LinePlan("shipping", shipping_name, Decimal(1), order.shipping_amount))
-    return plans
+    )

@@ -6,7 +6,4 @@ from . import (
     marketplace_account_webhook,
     marketplace_job,
     marketplace_webhook_event,
-    sale_order,
-    sale_order_line,
-    zortout_order_sync,
 )

@@ -206,23 +206,18 @@ class MarketplaceAccount(models.Model):
                 next_page = None if client.last_page_read else number + 1
                 if len(products) >= PRODUCTS_PER_PART:
                     break
+        run = job._run()
         result = self.env["marketplace.catalog.sync"]._sync(
-            self, catalog_fetch(products, report), job, full=False, with_stock=False
+            self, catalog_fetch(products, report), job, full=False, with_stock=False, run=run
         )
         carry, stopped_after = [], result.pop("resume_after", None)
         if stopped_after:
             carry = [product.carried() for product in products if product.sku > stopped_after]
         result["pages_read"] = len(client.page_counts)
         if carry or next_page:
-            follow_up = job._continue({"page": next_page, "carry": carry})
-            result["continued_in_job"] = follow_up.id
-            result["summary"] = self.env._(
-                "%(summary)s; continued in job %(job)s",
-                summary=result["summary"],
-                job=follow_up.id,
-            )
+            run.continue_with({"page": next_page, "carry": carry})
         result.update(self._zortout_client_notes(client))
-        return result
+        return job._end_part(run, result)
 
     def _zortout_client_notes(self, client):
         """What a job result says of Zortout's answers beyond their data: the

@@ -1,27 +1,18 @@
-"""Zortout webhooks on the account: token, URLs, registration, event processing."""
+"""Zortout webhooks on the account: token, URLs, registration, and what its
+events mean (the inbox itself is ``marketplace_base``'s)."""
 
-import logging
 import secrets
-from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
-from odoo.addons.marketplace_base.lib.summary import MAX_LISTED
-from odoo.addons.marketplace_base.tools import MANAGER_GROUP, job_logger, notification
+from odoo.addons.marketplace_base.tools import MANAGER_GROUP, notification
 from odoo.exceptions import UserError
 from odoo.tools import split_every
 
 from ..lib.webhook import EVENTS, event_order_refs, event_skus, payload_keys
 
-_logger = logging.getLogger(__name__)
-
-WEBHOOK_JOB = "process_zortout_webhooks"
-WEBHOOK_KEY = "zortout-webhooks"
 #: SKUs per stock sync, order ids per import queued from events.
 CHUNK = 200
-#: Events one processing job reads; more continue in a next part.
-EVENTS_PER_JOB = 5000
-EVENT_RETENTION_DAYS = 7
 #: key2 and key3 are required by UpdateWebhook; they carry no secret.
 KEY2 = "odoo-marketplace"
 
@@ -50,12 +41,6 @@ class MarketplaceAccount(models.Model):
         string="Webhooks",
         compute="_compute_zortout_webhook_url",
     )
-    zortout_webhook_pending = fields.Integer(
-        string="Events waiting", compute="_compute_zortout_webhook_events"
-    )
-    zortout_webhook_last_event_at = fields.Datetime(
-        string="Last event", compute="_compute_zortout_webhook_events"
-    )
 
     @api.depends("zortout_webhook_registered_url")
     def _compute_zortout_webhook_url(self):
@@ -74,22 +59,6 @@ class MarketplaceAccount(models.Model):
                 account.zortout_webhook_state = "stale"
             else:
                 account.zortout_webhook_state = "registered"
-
-    def _compute_zortout_webhook_events(self):
-        Event = self.env["marketplace.webhook.event"].sudo()
-        pending = dict(
-            Event._read_group(
-                [("account_id", "in", self.ids), ("state", "=", "pending")],
-                ["account_id"],
-                ["__count"],
-            )
-        )
-        last = dict(
-            Event._read_group([("account_id", "in", self.ids)], ["account_id"], ["received_at:max"])
-        )
-        for account in self:
-            account.zortout_webhook_pending = pending.get(account._origin, 0)
-            account.zortout_webhook_last_event_at = last.get(account._origin, False)
 
     # ----------------------------------------------------------------- buttons
     def action_zortout_register_webhooks(self):
@@ -135,95 +104,62 @@ class MarketplaceAccount(models.Model):
             field: f"{self.zortout_webhook_url}{event}" for event, (_k, field) in EVENTS.items()
         }
 
-    # ----------------------------------------------------------------- receive
-    def _zortout_receive_webhook(self, event, payload):
-        """Store one event and make sure a processing job is pending (no sync here)."""
-        self.ensure_one()
-        self.env["marketplace.webhook.event"].sudo().create(
-            {"account_id": self.id, "event_type": event, "payload": payload}
-        )
-        self._zortout_queue_webhook_job()
-
-    def _zortout_queue_webhook_job(self):
-        """One pending processing job per account, however many events arrive.
-
-        Like the schedule, it queues nothing for an account archived, paused
-        or with its sync off: its events wait (see the cron below).
-        """
-        if not self.active or not self.sync_enabled or self.paused:
-            return None
-        return self.sudo()._enqueue_job(
-            WEBHOOK_JOB,
-            name=self.env._("Process Zortout Webhooks - %s", self.name),
-            identity_key=WEBHOOK_KEY,
-            reuse_states=("pending",),  # a started job may have read before this event
-        )
-
-    # -------------------------------------------------------------------- jobs
-    def _run_job_process_zortout_webhooks(self, job):
+    # -------------------------------------------------------------- process
+    def _webhook_process(self, events, run):
         """Turn pending events into small jobs: a stock sync of exactly the SKUs
         named, an order import of exactly the orders named."""
-        log = job_logger(_logger, self, job)
-        Event = self.env["marketplace.webhook.event"]
-        events = Event.search(
-            [("account_id", "=", self.id), ("state", "=", "pending")],
-            order="id",
-            limit=EVENTS_PER_JOB,
-        )
-        quantity = events.filtered(lambda e: EVENTS[e.event_type][0] == "quantity")
+        if self.channel != "zortout":
+            return super()._webhook_process(events, run)
+        quantity = events.filtered(lambda e: EVENTS.get(e.event_type, ("",))[0] == "quantity")
         orders = events - quantity
         refs = {event: event_order_refs(event.payload) for event in orders}
-        blank = quantity.filtered(lambda e: not event_skus(e.payload)) | orders.filtered(
-            lambda e: not any(refs[e])
-        )
-        for event in blank:
-            what = "SKU" if event in quantity else "order id or number"
-            event.write(
-                {
-                    "state": "skipped",
-                    "job_id": job.id,
-                    "note": f"names no {what} (keys: {payload_keys(event.payload)})",
-                }
-            )
-        quantity, orders = quantity - blank, orders - blank
+        skipped = {}
+        for event in events:
+            if event in quantity and not event_skus(event.payload):
+                what = "SKU"
+            elif event in orders and not any(refs[event]):
+                what = "order id or number"
+            else:
+                continue
+            note = f"names no {what} (keys: {payload_keys(event.payload)})"
+            skipped[event.id] = note
+            run.listed("events_not_understood_list", f"{event.event_type} #{event.id}: {note}")
+        run.add("events_not_understood", len(skipped))
+        quantity = quantity.filtered(lambda e: e.id not in skipped)
+        orders = orders.filtered(lambda e: e.id not in skipped)
         skus = list(dict.fromkeys(sku for e in quantity for sku in event_skus(e.payload)))
         order_ids = list(dict.fromkeys(i for e in orders for i in refs[e][0]))
         numbers = list(dict.fromkeys(n for e in orders for n in refs[e][1]))
-        result = {
-            "events": len(events),
-            "skus": len(skus),
-            "orders": len(order_ids) + len(numbers),
-            "events_not_understood": len(blank),
-        }
+        run.add("skus", len(skus))
+        run.add("orders", len(order_ids) + len(numbers))
         queued = []
         if quantity:
-            queued += self._zortout_queue_sku_syncs(quantity, skus, job)
+            if self.stock_master == "remote":
+                queued += self._zortout_queue_sku_syncs(skus)
+            else:
+                skipped.update(dict.fromkeys(quantity.ids, "Odoo is the stock master"))
         if orders:
-            queued += self._zortout_queue_order_imports(orders, order_ids, numbers, job)
-        result["jobs_queued"] = len(queued)
-        result["summary"] = self.env._(
-            "%(events)s events: %(skus)s SKUs, %(orders)s orders; %(jobs)s jobs queued",
-            events=len(events),
-            skus=len(skus),
-            orders=result["orders"],
-            jobs=len(queued),
-        )
-        if blank:
-            result["events_not_understood_list"] = [
-                f"{event.event_type} #{event.id}: {event.note}" for event in blank[:MAX_LISTED]
-            ]
-            result["summary"] += self.env._("; %s not understood", len(blank))
-        if len(events) == EVENTS_PER_JOB:
-            result["continued_in_job"] = job._continue({}).id
-        self._zortout_vacuum_webhook_events()
-        log.info("%s", result["summary"])
-        return result
+            queued += self._zortout_queue_order_imports(order_ids, numbers)
+        run.add("jobs_queued", len(queued))
+        return skipped
 
-    def _zortout_queue_sku_syncs(self, events, skus, job):
-        if self.stock_master != "remote":
-            events.write({"state": "skipped", "job_id": job.id, "note": "Odoo is the stock master"})
-            return []
-        jobs = [
+    def _webhook_summary(self, run):
+        if self.channel != "zortout":
+            return super()._webhook_summary(run)
+        counters = run.counters
+        summary = self.env._(
+            "%(events)s events: %(skus)s SKUs, %(orders)s orders; %(jobs)s jobs queued",
+            events=counters["events"],
+            skus=counters["skus"],
+            orders=counters["orders"],
+            jobs=counters["jobs_queued"],
+        )
+        if counters["events_not_understood"]:
+            summary += self.env._("; %s not understood", counters["events_not_understood"])
+        return summary
+
+    def _zortout_queue_sku_syncs(self, skus):
+        return [
             self._enqueue_job(
                 "sync_stock_from_zortout",
                 params={**self._zortout_stock_params(), "sku_list": chunk},
@@ -231,39 +167,12 @@ class MarketplaceAccount(models.Model):
             )
             for chunk in split_every(CHUNK, skus, list)
         ]
-        events.write({"state": "done", "job_id": job.id, "note": False})
-        return jobs
 
-    def _zortout_queue_order_imports(self, events, order_ids, numbers, job):
+    def _zortout_queue_order_imports(self, order_ids, numbers):
         name = self.env._("Import Orders from Zortout - %s (webhook)", self.name)
         chunks = [("order_ids", chunk) for chunk in split_every(CHUNK, order_ids, list)]
         chunks += [("order_numbers", chunk) for chunk in split_every(CHUNK, numbers, list)]
-        jobs = [
+        return [
             self._zortout_enqueue_orders(params={key: chunk}, name=name, identity_key=None)
             for key, chunk in chunks
         ]
-        events.write({"state": "done", "job_id": job.id, "note": False})
-        return jobs
-
-    def _zortout_vacuum_webhook_events(self):
-        cutoff = fields.Datetime.now() - timedelta(days=EVENT_RETENTION_DAYS)
-        self.env["marketplace.webhook.event"].search(
-            [
-                ("account_id", "=", self.id),
-                ("state", "!=", "pending"),
-                ("received_at", "<", cutoff),
-            ],
-            limit=1000,
-        ).unlink()
-
-    @api.model
-    def _cron_zortout_queue_forgotten_webhooks(self):
-        """Events left pending with no job: one that came as a job ended, or
-        events of an account paused then resumed."""
-        Event = self.env["marketplace.webhook.event"].sudo()
-        stale = fields.Datetime.now() - timedelta(minutes=1)
-        groups = Event._read_group(
-            [("state", "=", "pending"), ("received_at", "<", stale)], ["account_id"]
-        )
-        for (account,) in groups:
-            account._zortout_queue_webhook_job()

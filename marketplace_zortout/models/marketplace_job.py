@@ -9,14 +9,12 @@ class MarketplaceJob(models.Model):
             ("sync_stock_from_zortout", "Sync Stock from Zortout"),
             ("sync_products_from_zortout", "Import Products from Zortout"),
             ("push_stock_to_zortout", "Push Stock to Zortout"),
-            ("process_zortout_webhooks", "Process Zortout Webhooks"),
             ("import_orders_from_zortout", "Import Orders from Zortout"),
         ],
         ondelete={
             "sync_stock_from_zortout": "cascade",
             "sync_products_from_zortout": "cascade",
             "push_stock_to_zortout": "cascade",
-            "process_zortout_webhooks": "cascade",
             "import_orders_from_zortout": "cascade",
         },
     )

@@ -1,4 +1,5 @@
 from . import (
+    test_migration_sale_orders,
     test_migration_stock_push,
     test_orders,
     test_product_import,

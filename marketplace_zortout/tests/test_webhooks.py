@@ -58,7 +58,7 @@ class TestWebhooks(ZortoutCase, HttpCase):
             self.assertEqual(response.status_code, 200, response.text)
         self.assertLess(statistics.median(durations), 0.25, "answered at once")
         self.assertEqual(len(self.events()), 1000)
-        process = self.jobs("process_zortout_webhooks")
+        process = self.jobs("process_webhooks")
         self.assertEqual(len(process), 1, "one pending job for the whole burst")
         self.assertEqual(process.user_id, self.env.ref("base.user_root"), "queued as the system")
         self.assertFalse(self.jobs("sync_stock_from_zortout"), "no sync inside the request")
@@ -98,7 +98,7 @@ class TestWebhooks(ZortoutCase, HttpCase):
                 answers.add(response.text)
         self.assertEqual(len(answers), 1, "one answer for every refusal")
         self.assertFalse(self.events())
-        self.assertFalse(self.jobs("process_zortout_webhooks"))
+        self.assertFalse(self.jobs("process_webhooks"))
         # Zortout's Authorization header carries key1 too
         response = self.post(
             url,
@@ -114,11 +114,11 @@ class TestWebhooks(ZortoutCase, HttpCase):
         response = self.post(QUANTITY_URL.format(self.account.id), product_event("A-1", 1))
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.events().state, "pending")
-        self.assertFalse(self.jobs("process_zortout_webhooks"))
+        self.assertFalse(self.jobs("process_webhooks"))
         self.account.paused = False
         self.events().received_at = "2000-01-01 00:00:00"
-        self.env.ref("marketplace_zortout.ir_cron_queue_webhooks").method_direct_trigger()
-        job = self.jobs("process_zortout_webhooks")
+        self.env.ref("marketplace_base.ir_cron_queue_webhooks").method_direct_trigger()
+        job = self.jobs("process_webhooks")
         self.assertEqual(job.user_id, self.env.ref("base.user_root"), "queued as the system")
 
     def test_an_archived_account_accepts_no_event(self):
@@ -142,11 +142,11 @@ class TestWebhooks(ZortoutCase, HttpCase):
 
     def test_quantity_events_sync_exactly_their_skus_in_chunks_of_200(self):
         skus = [f"S{i:04d}" for i in range(450)]
-        self.account._zortout_receive_webhook(
+        self.account._webhook_receive(
             "updateproductquantity", {"list": [product_event(s, 1) for s in skus]}
         )
-        self.account._zortout_receive_webhook("updateproductquantity", product_event("S0001", 2))
-        process = self.jobs("process_zortout_webhooks")
+        self.account._webhook_receive("updateproductquantity", product_event("S0001", 2))
+        process = self.jobs("process_webhooks")
         with patch.object(type(self.env["marketplace.job"]), "_wake_runner"):
             click(process, "action_run_now")
         syncs = self.jobs("sync_stock_from_zortout")
@@ -167,7 +167,7 @@ class TestWebhooks(ZortoutCase, HttpCase):
 
     def sale_orders(self):
         return self.env["sale.order"].search(
-            [("zortout_account_id", "=", self.account.id)], order="zortout_order_id"
+            [("marketplace_account_id", "=", self.account.id)], order="marketplace_order_ref"
         )
 
     def test_an_order_body_is_the_order_and_imports_it_through_the_runner(self):
@@ -182,7 +182,9 @@ class TestWebhooks(ZortoutCase, HttpCase):
         imports = self.jobs("import_orders_from_zortout")
         self.assertEqual(imports.mapped("params"), [{"order_ids": [501]}])
         self.assertEqual(imports.state, "done", imports.error_message)
-        self.assertEqual(self.sale_orders().mapped("zortout_order_id"), [501], "not the lines")
+        self.assertEqual(
+            self.sale_orders().mapped("marketplace_order_ref"), ["501"], "not the lines"
+        )
         self.assertEqual(len(self.sale_orders().order_line), 2)
         self.assertEqual(set(self.events().mapped("state")), {"done"})
 
@@ -215,7 +217,7 @@ class TestWebhooks(ZortoutCase, HttpCase):
         self.run_jobs()
         params = self.jobs("import_orders_from_zortout").mapped("params")
         self.assertEqual(params, [{"order_ids": [601, 602]}, {"order_numbers": ["SO-000603"]}])
-        self.assertEqual(self.sale_orders().mapped("zortout_order_id"), [601, 602, 603])
+        self.assertEqual(self.sale_orders().mapped("marketplace_order_ref"), ["601", "602", "603"])
         request = self.server.requests_to("/v4/Order/GetOrders")[-1]
         self.assertEqual(request.headers["numberlist"], "SO-000603")
 
@@ -266,21 +268,19 @@ class TestWebhooks(ZortoutCase, HttpCase):
             account.zortout_webhook_token  # noqa: B018
 
     def test_events_left_without_a_job_get_one_from_the_schedule(self):
-        self.account._zortout_receive_webhook("updateproductquantity", product_event("A-1", 1))
-        click(self.jobs("process_zortout_webhooks"), "action_cancel")
+        self.account._webhook_receive("updateproductquantity", product_event("A-1", 1))
+        click(self.jobs("process_webhooks"), "action_cancel")
         self.events().received_at = "2000-01-01 00:00:00"
-        self.env.ref("marketplace_zortout.ir_cron_queue_webhooks").method_direct_trigger()
-        self.assertEqual(
-            self.jobs("process_zortout_webhooks").mapped("state"), ["cancelled", "pending"]
-        )
+        self.env.ref("marketplace_base.ir_cron_queue_webhooks").method_direct_trigger()
+        self.assertEqual(self.jobs("process_webhooks").mapped("state"), ["cancelled", "pending"])
 
     def test_events_of_an_account_archived_since_wait_without_a_job(self):
-        self.account._zortout_receive_webhook("updateproductquantity", product_event("A-1", 1))
-        click(self.jobs("process_zortout_webhooks"), "action_cancel")
+        self.account._webhook_receive("updateproductquantity", product_event("A-1", 1))
+        click(self.jobs("process_webhooks"), "action_cancel")
         self.account.active = False
         self.events().received_at = "2000-01-01 00:00:00"
-        self.env.ref("marketplace_zortout.ir_cron_queue_webhooks").method_direct_trigger()
-        self.assertEqual(self.jobs("process_zortout_webhooks").mapped("state"), ["cancelled"])
+        self.env.ref("marketplace_base.ir_cron_queue_webhooks").method_direct_trigger()
+        self.assertEqual(self.jobs("process_webhooks").mapped("state"), ["cancelled"])
         self.assertEqual(self.events().state, "pending")
 
     def test_events_naming_nothing_are_skipped_with_a_note(self):
@@ -295,7 +295,7 @@ class TestWebhooks(ZortoutCase, HttpCase):
             sorted(self.events().mapped("note")),
             ["names no SKU (keys: stock)", "names no order id or number (keys: list)"],
         )
-        process = self.jobs("process_zortout_webhooks")
+        process = self.jobs("process_webhooks")
         self.assertEqual(process.result["events_not_understood"], 2)
         self.assertIn("2 not understood", process.summary)
         self.assertFalse(self.jobs("sync_stock_from_zortout"))

@@ -66,6 +66,9 @@ server = FixtureServer().start()
 fake = ZortoutFake(server, stock={"W1": {"UP-1": 10, "UP-2": 4}})
 fake.orders = facts["remote_orders"]
 (orders_account | push_account).write({"zortout_api_url": fake.url})
+# read the whole last day again, as a first import does, not only the minutes
+# since the last run: every order of before the upgrade is read once more
+orders_account.order_window_start = False
 count = SaleOrder.search_count([])
 jobs = orders_account._zortout_enqueue_orders(params={})
 jobs |= push_account._enqueue_job("push_stock_to_zortout")
@@ -76,6 +79,10 @@ env.invalidate_all()
 server.stop()
 expect("jobs after the upgrade", {j.job_type: j.state for j in jobs}, facts["jobs"])
 expect("sale orders after importing the same orders again", SaleOrder.search_count([]), count)
+imported = jobs.filtered(lambda job: job.job_type == "import_orders_from_zortout").result or {}
+wanted = {"orders_created": 0, "orders_updated": 0, "orders_unchanged": len(facts["remote_orders"])}
+counted = {key: imported.get(key) for key in wanted}
+expect("the same orders imported again (read, found, unchanged)", counted, wanted)
 expect("stock pushes sent after the upgrade (nothing changed)", len(fake.pushes), 0)
 if problems:
     raise SystemExit("upgrade check FAILED:\n  " + "\n  ".join(problems))

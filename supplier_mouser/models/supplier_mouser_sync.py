@@ -11,10 +11,10 @@ the others land.
 """
 
 import logging
-import time
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.marketplace_base.lib.run import Run
 from odoo.addons.marketplace_base.tools import job_logger
 from odoo.tools import float_compare
 
@@ -24,28 +24,43 @@ from ..lib.quota import in_turn
 
 _logger = logging.getLogger(__name__)
 RETRY_KEY = "mouser-sync-after-quota"
-LISTED = 50
+COUNTERS = (
+    "parts_refreshed",
+    "price_breaks_changed",
+    "supplier_lines_created",
+    "not_found",
+    "candidates",
+    "skipped",
+    "refused",
+    "calls",
+)
+LISTS = (
+    "not_found_list",
+    "skipped_list",
+    "refused_list",
+    "unreadable_lead_times",
+    "currencies_activated",
+    "errors",
+)
 
 
 class _Stop(Exception):
     """The run ends here: quota, share of calls, or TooManyRequests."""
 
 
-class _Run:
-    """What one sync run carries: client, counters, decisions taken once."""
+class _MouserRun(Run):
+    """One sync run: the job part's counters and deadline, with the client
+    and the decisions taken once."""
 
-    def __init__(self, account, client, counters):
+    def __init__(self, account, client, job=None):
+        super().__init__(job._part_deadline() if job else float("inf"))
         self.account = account
         self.client = client
-        self.counters = counters
-        self.job = None
-        self.deadline = float("inf")
+        self.job = job
         self.currencies = {}  # ISO code -> (currency, convert from) or the ValueError refusing it
-
-    def listed(self, key, text):
-        items = self.counters[key]
-        if len(items) < LISTED:
-            items.append(text)
+        for key in COUNTERS:
+            self.add(key, 0)
+        self.show_lists(*LISTS)
 
 
 class SupplierMouserSync(models.AbstractModel):
@@ -55,33 +70,13 @@ class SupplierMouserSync(models.AbstractModel):
     @api.model
     def _sync(self, account, job, product_tmpl_ids=None):
         log = job_logger(_logger, account, job)
-        counters = {
-            "parts_refreshed": 0,
-            "price_breaks_changed": 0,
-            "supplier_lines_created": 0,
-            "not_found": 0,
-            "candidates": 0,
-            "skipped": 0,
-            "refused": 0,
-            "calls": 0,
-            "not_found_list": [],
-            "skipped_list": [],
-            "refused_list": [],
-            "unreadable_lead_times": [],
-            "currencies_activated": [],
-            "errors": [],
-        }
-        run = _Run(account, account._mouser_client(), counters)
-        run.job = job
-        run.deadline = job._part_deadline() if job else float("inf")
+        run = _MouserRun(account, account._mouser_client(), job)
         templates = self._eligible_templates(account, product_tmpl_ids)
         if not product_tmpl_ids:
             ordered = in_turn(templates.ids, account.mouser_cursor_tmpl_id)
             templates = templates.browse(ordered)
         keyed = []
-        for item in self._search_keys(
-            account, templates, counters, retry_refused=bool(product_tmpl_ids)
-        ):
+        for item in self._search_keys(run, templates, retry_refused=bool(product_tmpl_ids)):
             if SEPARATOR in item[1]:  # searched as two numbers: never sent
                 self._refuse(run, item, self.env._("'|' separates part numbers in Mouser"))
             else:
@@ -97,8 +92,9 @@ class SupplierMouserSync(models.AbstractModel):
                     account.mouser_cursor_tmpl_id = last
         except _Stop as exc:
             stop = str(exc)
-        counters["errors"] = counters["errors"][:LISTED]
-        counters["summary"] = self.env._(
+        counters = run.counters
+        result = run.result()
+        result["summary"] = self.env._(
             "%(parts)s parts refreshed with %(calls)s calls, %(breaks)s price breaks changed, "
             "%(missing)s not found, %(skipped)s skipped, %(refused)s refused by Mouser, "
             "%(errors)s errors",
@@ -108,10 +104,10 @@ class SupplierMouserSync(models.AbstractModel):
             missing=counters["not_found"],
             skipped=counters["skipped"],
             refused=counters["refused"],
-            errors=len(counters["errors"]),
+            errors=run.list_totals["errors"],
         ) + (f" ({self.env._('stopped')}: {stop})" if stop else "")
-        log.info("%s", counters["summary"])
-        return counters
+        log.info("%s", result["summary"])
+        return result
 
     # ------------------------------------------------------------ calls
     @api.model
@@ -147,10 +143,10 @@ class SupplierMouserSync(models.AbstractModel):
     @api.model
     def _call(self, run, batch):
         """One search call within the quota; raises ``_Stop`` when none may go."""
-        account, counters = run.account, run.counters
-        if counters["calls"] >= account.mouser_minute_limit:
+        account = run.account
+        if run.counters["calls"] >= account.mouser_minute_limit:
             raise _Stop(self.env._("this run's share of calls is used; the next run continues"))
-        if time.monotonic() >= run.deadline:
+        if run.out_of_time():
             # a slow Mouser: the job ends within its part, the next run continues
             raise _Stop(self.env._("this run's time is used; the next run continues"))
         allowed, wait = self.env["supplier.mouser.quota"]._reserve_call(account)
@@ -160,7 +156,7 @@ class SupplierMouserSync(models.AbstractModel):
                 if wait is None
                 else self.env._("the per-minute limit is reached")
             )
-        counters["calls"] += 1
+        run.add("calls")
         try:
             return run.client.search_part_numbers([item[1] for item in batch])
         except MouserQuotaExceeded as exc:
@@ -177,7 +173,7 @@ class SupplierMouserSync(models.AbstractModel):
     def _refuse(self, run, item, message):
         """Report a number Mouser refuses and remember it, so it costs no more calls."""
         template, key = item[0], item[1]
-        run.counters["refused"] += 1
+        run.add("refused")
         run.listed(
             "refused_list",
             self.env._("%(number)s (%(product)s): %(message)s", number=key,
@@ -226,12 +222,13 @@ class SupplierMouserSync(models.AbstractModel):
         return self.env["product.template"].search(domain, order="id")
 
     @api.model
-    def _search_keys(self, account, templates, counters, retry_refused=False):
+    def _search_keys(self, run, templates, retry_refused=False):
         """``[(template, number, "mouser" | "mpn", raw code)]``, numbers normalised.
 
         Products without a number are skipped; a number Mouser refused before
         is listed again without a call (unless ``retry_refused``).
         """
+        account = run.account
         lines = self.env["product.supplierinfo"].search_read(
             [
                 ("partner_id", "=", account.mouser_partner_id.id),
@@ -255,26 +252,24 @@ class SupplierMouserSync(models.AbstractModel):
                 )
             key = normalise(raw)
             if not key:
-                counters["skipped"] += 1
-                if len(counters["skipped_list"]) < LISTED:
-                    counters["skipped_list"].append(
-                        self.env._(
-                            "%s: no Mouser or manufacturer part number", template.display_name
-                        )
-                    )
+                run.add("skipped")
+                run.listed(
+                    "skipped_list",
+                    self.env._("%s: no Mouser or manufacturer part number", template.display_name),
+                )
                 continue
             if not retry_refused and key == template.mouser_refused_pn:
-                counters["refused"] += 1
-                if len(counters["refused_list"]) < LISTED:
-                    counters["refused_list"].append(
-                        self.env._(
-                            "%(number)s (%(product)s): %(message)s (refused before; not sent "
-                            "again until the number changes or Sync with Mouser now is used)",
-                            number=key,
-                            product=template.display_name,
-                            message=template.mouser_refused_message,
-                        )
-                    )
+                run.add("refused")
+                run.listed(
+                    "refused_list",
+                    self.env._(
+                        "%(number)s (%(product)s): %(message)s (refused before; not sent "
+                        "again until the number changes or Sync with Mouser now is used)",
+                        number=key,
+                        product=template.display_name,
+                        message=template.mouser_refused_message,
+                    ),
+                )
                 continue
             keyed.append((template, key, kind, raw))
         return keyed
@@ -287,14 +282,14 @@ class SupplierMouserSync(models.AbstractModel):
             with self.env.cr.savepoint():
                 self._apply(run, item, parts)
         except Exception as exc:  # noqa: BLE001 - reported per part, the others go on
-            run.counters["errors"].append(f"{key}: {exc}")
+            run.listed("errors", f"{key}: {exc}")
             return
         if template.mouser_refused_pn:
             template.write({"mouser_refused_pn": False, "mouser_refused_message": False})
 
     @api.model
     def _apply(self, run, item, parts):
-        account, counters = run.account, run.counters
+        account = run.account
         template, key, kind, raw = item
         with_number = [p for p in parts if p.mouser_part_number]
         if kind == "mouser":
@@ -302,28 +297,28 @@ class SupplierMouserSync(models.AbstractModel):
             part = (exact or with_number or [None])[0]
         elif len(with_number) > 1:
             self._store_candidates(account, template, with_number)
-            counters["candidates"] += 1
+            run.add("candidates")
             return
         else:
             part = (with_number or [None])[0]
         if part is None:
             self._mark_not_found(account, template, raw if kind == "mouser" else None)
-            counters["not_found"] += 1
+            run.add("not_found")
             run.listed("not_found_list", key)
             return
         created, changed = self._write_price_breaks(
             run, template, part, raw if kind == "mouser" else None
         )
-        counters["supplier_lines_created"] += created
-        counters["price_breaks_changed"] += changed
+        run.add("supplier_lines_created", created)
+        run.add("price_breaks_changed", changed)
         for warning in part.warnings:
-            counters["errors"].append(f"{key}: {warning}")
+            run.listed("errors", f"{key}: {warning}")
         if part.lead_time_unreadable:
             run.listed("unreadable_lead_times", f"{key}: {part.lead_time_text}")
         self._write_part_data(template, part)
         if template.mouser_candidate_ids:
             template.mouser_candidate_ids.unlink()
-        counters["parts_refreshed"] += 1
+        run.add("parts_refreshed")
 
     @api.model
     def _currency(self, run, code):
@@ -365,14 +360,15 @@ class SupplierMouserSync(models.AbstractModel):
                 decision = (company_currency, currency)
             elif not currency.active:
                 currency.sudo().active = True
-                run.counters["currencies_activated"].append(
+                run.listed(
+                    "currencies_activated",
                     code
                     if rates
                     else self.env._(
                         "%s (no exchange rate yet: add one in Accounting > Currencies before "
                         "buying in it)",
                         code,
-                    )
+                    ),
                 )
         run.currencies[code] = decision
         return decision

@@ -42,6 +42,13 @@ class MarketplaceAccount(models.Model):
             self.write({"name": "Written by the failing job"})
             self.env["res.partner"].create({"name": "Partner from failing job"})
             raise MarketplaceError("Boom after writing.")
+        if action == "rotate_then_fail":
+            # a refresh answered with a new token, then a failure: the job's
+            # own writes of the account, before and after, are rolled back
+            self.write({"name": f"{self.name} (rotating)"})
+            self.env["marketplace.credential"]._save(self, "refresh_token", params["token"])
+            self.write({"test_api_key": "written after the save"})
+            raise MarketplaceError("Failed after the token was rotated.")
         if action == "retry":
             raise RetryableJobError("Remote side busy.", retry_after=params.get("retry_after"))
         if action == "fail":

@@ -1,4 +1,5 @@
 from . import (
+    test_credential,
     test_enqueue,
     test_health,
     test_runner,

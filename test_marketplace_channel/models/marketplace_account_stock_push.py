@@ -29,10 +29,6 @@ def send_batch(warehouse_code, quantities):
 class MarketplaceAccount(models.Model):
     _inherit = "marketplace.account"
 
-    channel = fields.Selection(
-        selection_add=[("test_channel", "Test channel")], ondelete={"test_channel": "cascade"}
-    )
-
     @api.model
     def _stock_channels(self):
         return [*super()._stock_channels(), "test_channel"]

@@ -1,1 +1,1 @@
-from . import test_channel_stock_push
+from . import test_channel_orders, test_channel_stock_push, test_channel_webhooks

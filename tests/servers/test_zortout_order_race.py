@@ -66,8 +66,8 @@ def test_a_webhook_import_and_the_scheduled_one_make_one_sale_order(servers, zor
     orders = servers.query(
         """
         SELECT so.id, so.state FROM sale_order so
-          JOIN marketplace_account a ON a.id = so.zortout_account_id
-         WHERE a.name = %s AND so.zortout_order_id = %s
+          JOIN marketplace_account a ON a.id = so.marketplace_account_id
+         WHERE a.name = %s AND so.marketplace_order_ref = %s::text
         """,
         (ACCOUNT, ORDER_ID),
     )

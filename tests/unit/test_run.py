@@ -44,3 +44,11 @@ def test_a_next_part_goes_on_counting_where_the_first_stopped():
     assert len(result["problems"]) == MAX_LISTED and "late" not in result["problems"]
     assert result["problems_more"] == 3
     assert not second.continues
+
+
+def test_lists_shown_even_when_empty():
+    run = Run()
+    run.show_lists("errors", "refused")
+    run.listed("refused", "A-1")
+    run.show_lists("refused")
+    assert run.result() == {"errors": [], "refused": ["A-1"]}

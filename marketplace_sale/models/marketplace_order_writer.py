@@ -1,4 +1,11 @@
-"""Zortout orders into Odoo sale orders, one fetched page at a time.
+"""Remote orders (``lib/order.py``'s neutral ``RemoteOrder``) into Odoo sale
+orders, one fetched page at a time, for every channel.
+
+One sale order per remote order and account; customers matched by code,
+phone, e-mail or name; lines by SKU (``marketplace.sku.lookup``); an order
+whose SKU finds no product, or whose total Odoo cannot match to the cent,
+is held as a quotation that needs attention; the remote status confirms,
+cancels or delivers it.
 
 A page is written in one savepoint with batched reads and writes: the
 existing orders, products, customers, tags and warehouses of the whole
@@ -6,89 +13,132 @@ page are read in one query each, new orders are created in one
 ``create``, and status changes are applied per target state in batches.
 """
 
-from collections import Counter, defaultdict
-from decimal import Decimal
+from collections import defaultdict
 
 from odoo import fields, models
+from odoo.addons.marketplace_base.lib.summary import count_phrase
 from odoo.addons.marketplace_base.tools import create_isolated, no_distribution_values
 
-from ..lib.customers import Contact, group_customers
-from ..lib.orders import (
+from ..lib.customers import group_customers
+from ..lib.order import (
     CANCELLED_STATUSES,
     CONFIRMED_STATUSES,
-    RETURNED_STATUSES,
+    FAILED_DELIVERY,
     SHIPPED_STATUSES,
     plan_lines,
+    total_mismatch,
+)
+
+#: Counters every order import shows, zero included.
+COUNTERS = (
+    "orders_created",
+    "orders_updated",
+    "orders_unchanged",
+    "orders_confirmed",
+    "orders_cancelled",
+    "needs_attention",
 )
 
 
-class ZortoutOrderSync(models.AbstractModel):
-    _name = "marketplace.zortout.order.sync"
-    _description = "Zortout Order Import"
+class MarketplaceOrderWriter(models.AbstractModel):
+    _name = "marketplace.order.writer"
+    _description = "Marketplace Order Writer"
 
-    def _import_page(self, account, orders, retry_held=False):
-        """Create or update the sale orders of one page; return
-        ``(counters, sale orders, errors)``.
+    def _write_page(self, account, orders, run, retry_held=False):
+        """Create or update the sale orders of one page, counting in ``run``
+        (a ``Run``); return the sale orders written.
 
         Everything is written in a savepoint: an error leaves nothing of the
         page behind (the job then fails or retries as a whole), except an
-        order Odoo refuses to create, which is listed in ``errors``. An
-        order is skipped only when nothing Zortout says of it changed (its
-        fingerprint, not its minute-resolution update time), unless it
-        needs attention and its SKUs now find their products (or
-        ``retry_held``: a date-range import after a settings change).
+        order Odoo refuses to create, which is listed under
+        ``orders_not_created_list``. An order is skipped only when nothing
+        the remote system says of it changed (its fingerprint, not its
+        update time), unless it needs attention and its SKUs now find their
+        products (or ``retry_held``: a date-range import after a settings
+        change).
         """
-        counters = Counter()
-        unique = {order.id: order for order in orders}  # a repeated id: its last version
+        for key in COUNTERS:
+            run.add(key, 0)
+        unique = {order.ref: order for order in orders}  # a repeated ref: its last version
         with self.env.cr.savepoint():
-            touched, errors = self._write_orders(
-                account, list(unique.values()), counters, retry_held
+            touched, errors = self._write_orders(account, list(unique.values()), run, retry_held)
+        run.extend("orders_not_created_list", errors)
+        for so in touched.filtered("marketplace_attention"):
+            run.listed(
+                "needs_attention_list",
+                f"{so.marketplace_order_number or so.name}: {so.marketplace_attention_reason}",
             )
-        return counters, touched, errors
+        return touched
 
-    def _write_orders(self, account, orders, counters, retry_held):
+    def _result(self, run):
+        """The job result of an order import: its counters, lists and summary."""
+        result = dict.fromkeys(COUNTERS, 0)
+        result.update(run.result())
+        unreadable = run.list_totals["unreadable_orders_list"]
+        result["unreadable_orders"] = unreadable
+        failed = run.list_totals["orders_not_created_list"]
+        if failed:
+            result["orders_not_created"] = failed
+        parts = [
+            count_phrase(result["orders_created"], "order created", "orders created"),
+            self.env._("%s updated", result["orders_updated"]),
+            self.env._("%s need attention", result["needs_attention"])
+            if result["needs_attention"] != 1
+            else self.env._("1 needs attention"),
+        ]
+        if unreadable:
+            parts.append(count_phrase(unreadable, "unreadable order", "unreadable orders"))
+        if failed:
+            parts.append(self.env._("%s not created", failed))
+        result["summary"] = ", ".join(parts)
+        return result
+
+    def _write_orders(self, account, orders, run, retry_held):
         SaleOrder = self.env["sale.order"].with_context(
             tracking_disable=True, mail_create_nolog=True, mail_notrack=True
         )
         existing = {
-            so.zortout_order_id: so
+            so.marketplace_order_ref: so
             for so in SaleOrder.search(
                 [
-                    ("zortout_account_id", "=", account.id),
-                    ("zortout_order_id", "in", [o.id for o in orders]),
+                    ("marketplace_account_id", "=", account.id),
+                    ("marketplace_order_ref", "in", [o.ref for o in orders]),
                 ]
             )
         }
         to_do, held = [], []
         for order in orders:
-            so = existing.get(order.id)
-            if not so or so.zortout_fingerprint != order.fingerprint:
+            so = existing.get(order.ref)
+            if not so or so.marketplace_fingerprint != order.fingerprint:
                 to_do.append(order)
-            elif so.zortout_attention and so.state == "draft":
+            elif so.marketplace_attention and so.state == "draft":
                 held.append(order)
             else:
-                counters["orders_unchanged"] += 1
+                run.add("orders_unchanged")
         if held and not retry_held:
-            missing = {o.id: (existing[o.id].zortout_missing_skus or "").split(",") for o in held}
+            missing = {
+                o.ref: (existing[o.ref].marketplace_missing_skus or "").split(",") for o in held
+            }
             found = self._products(account, {sku for skus in missing.values() for sku in skus})
             ready = [
                 o
                 for o in held
-                if any(missing[o.id]) and all(len(found[sku]) == 1 for sku in missing[o.id])
+                if any(missing[o.ref])
+                and all(len(found.get(sku, ())) == 1 for sku in missing[o.ref])
             ]
-            counters["orders_unchanged"] += len(held) - len(ready)
+            run.add("orders_unchanged", len(held) - len(ready))
             held = ready
         to_do += held
         if not to_do:
             return SaleOrder, []
-        settings = account._zortout_order_settings()
+        settings = account._order_settings()
         refs = self._references(account, to_do)
         new_vals, labels = [], []
         for order in to_do:
-            so = existing.get(order.id)
+            so = existing.get(order.ref)
             if not so:
                 new_vals.append(self._order_vals(account, order, settings, refs))
-                labels.append(f"{order.id} ({order.number})")
+                labels.append(f"{order.ref} ({order.number})")
             elif so.state == "draft":
                 values = self._order_vals(account, order, settings, refs)
                 lines = values.pop("order_line")
@@ -99,33 +149,35 @@ class ZortoutOrderSync(models.AbstractModel):
                 so.write(self._status_vals(order))
         # one order Odoo refuses is reported, the others are created
         created, errors = create_isolated(SaleOrder, new_vals, labels)
-        counters["orders_created"] += len(created)
-        by_id = {**existing, **{so.zortout_order_id: so for so in created}}
-        to_do = [order for order in to_do if order.id in by_id]
-        touched = SaleOrder.browse([by_id[o.id].id for o in to_do])
-        counters["orders_updated"] += len(touched) - len(created)
-        self._apply_status(account, to_do, by_id, refs, counters)
-        counters["needs_attention"] += len(touched.filtered("zortout_attention"))
+        run.add("orders_created", len(created))
+        by_ref = {**existing, **{so.marketplace_order_ref: so for so in created}}
+        to_do = [order for order in to_do if order.ref in by_ref]
+        touched = SaleOrder.browse([by_ref[o.ref].id for o in to_do])
+        run.add("orders_updated", len(touched) - len(created))
+        self._apply_status(to_do, by_ref, run)
+        run.add("needs_attention", len(touched.filtered("marketplace_attention")))
         return touched, errors
 
     # ----------------------------------------------------------------- values
     def _status_vals(self, order):
         return {
-            "zortout_status": order.status,
-            "zortout_updated": order.updated_text,
-            "zortout_fingerprint": order.fingerprint,
-            "zortout_attention": False,
-            "zortout_attention_reason": False,
+            "marketplace_status": order.status,
+            "marketplace_remote_status": order.remote_status,
+            "marketplace_updated": order.updated_text,
+            "marketplace_fingerprint": order.fingerprint,
+            "marketplace_attention": False,
+            "marketplace_attention_reason": False,
         }
 
     def _order_vals(self, account, order, settings, refs):
-        partner = refs["partners"][order.id]
-        taxes = settings["taxes"].get(order.vat_type) or self.env["account.tax"]
+        partner = refs["partners"][order.ref]
+        taxes = settings["taxes"].get(order.tax_mode) or self.env["account.tax"]
         tag = refs["tags"].get(order.sales_channel)
         warehouse = refs["warehouses"].get(order.warehouse_code) or refs["default_warehouse"]
         lines, missing = [], []
+        label = account._order_channel_label()
         for plan in plan_lines(
-            order, self.env._("Shipping (Zortout)"), self.env._("Discount (Zortout)")
+            order, self.env._("Shipping (%s)", label), self.env._("Discount (%s)", label)
         ):
             if plan.kind == "product":
                 product_ids = refs["products"].get(plan.sku, [])
@@ -152,11 +204,11 @@ class ZortoutOrderSync(models.AbstractModel):
             "date_order": fields.Datetime.to_string(order.order_date or fields.Date.today()),
             "client_order_ref": order.reference or order.number,
             "origin": order.number,
-            "zortout_account_id": account.id,
-            "zortout_order_id": order.id,
-            "zortout_number": order.number,
-            "zortout_sales_channel": order.sales_channel,
-            "zortout_stock_in_zortout": account.stock_master == "remote",
+            "marketplace_account_id": account.id,
+            "marketplace_order_ref": order.ref,
+            "marketplace_order_number": order.number,
+            "marketplace_sales_channel": order.sales_channel,
+            "marketplace_stock_remote": refs["stock_remote"],
             "order_line": lines,
             **self._status_vals(order),
         }
@@ -164,10 +216,10 @@ class ZortoutOrderSync(models.AbstractModel):
             values["warehouse_id"] = warehouse.id
         if tag:
             values["tag_ids"] = [fields.Command.set(tag.ids)]
-        values["zortout_missing_skus"] = ",".join(sorted({p.sku for p in missing})) or False
+        values["marketplace_missing_skus"] = ",".join(sorted({p.sku for p in missing})) or False
         if missing:
-            values["zortout_attention"] = True
-            values["zortout_attention_reason"] = self._missing_reason(missing, refs)
+            values["marketplace_attention"] = True
+            values["marketplace_attention_reason"] = self._missing_reason(missing, refs)
         return values
 
     def _note_line(self, plan, product_ids):
@@ -208,6 +260,7 @@ class ZortoutOrderSync(models.AbstractModel):
         """Products, customers, sales channel tags and warehouses of a page, read at once."""
         skus = {line.sku for order in orders for line in order.lines}
         return {
+            "stock_remote": account._order_stock_remote(),
             "products": self._products(account, skus),
             "partners": self._partners(account, orders),
             "tags": self._tags({o.sales_channel for o in orders if o.sales_channel}),
@@ -234,7 +287,7 @@ class ZortoutOrderSync(models.AbstractModel):
         return tags
 
     def _partners(self, account, orders):
-        """``{order id: partner}``: by customer code (the partner's reference),
+        """``{order ref: partner}``: by customer code (the partner's reference),
         then phone, then email, then name; created when none matches.
 
         A phone or email finds a partner of another customer code only for an
@@ -248,31 +301,30 @@ class ZortoutOrderSync(models.AbstractModel):
         for order in orders:
             partner_id = self._known_partner(order, known)
             if partner_id:
-                result[order.id] = Partner.browse(partner_id)
+                result[order.ref] = Partner.browse(partner_id)
             else:
                 new.append(order)
         groups = defaultdict(list)
-        for order, group in zip(new, group_customers([self._contact(o) for o in new]), strict=True):
+        for order, group in zip(new, group_customers([o.customer for o in new]), strict=True):
             groups[group].append(order)
         if groups:
-            created = Partner.create([self._partner_vals(members) for members in groups.values()])
+            created = Partner.create(
+                [self._partner_vals(account, members) for members in groups.values()]
+            )
             for partner, members in zip(created, groups.values(), strict=True):
                 for order in members:
-                    result[order.id] = partner
+                    result[order.ref] = partner
         return result
 
     def _known_partners(self, account, orders):
         """``{column: {value: {ref: partner id}}}`` of the page's codes, phones,
         emails and (anonymous orders') names, read in one query each."""
+        customers = [o.customer for o in orders]
         keys = {
-            "ref": {o.customer_code for o in orders if o.customer_code},
-            "phone": {o.customer_phone for o in orders if o.customer_phone},
-            "email": {o.customer_email for o in orders if o.customer_email},
-            "name": {
-                o.customer_name
-                for o in orders
-                if o.customer_name and not (o.customer_code or o.customer_phone or o.customer_email)
-            },
+            "ref": {c.code for c in customers if c.code},
+            "phone": {c.phone for c in customers if c.phone},
+            "email": {c.email for c in customers if c.email},
+            "name": {c.name for c in customers if c.name and c.anonymous},
         }
         known = {}
         for column, values in keys.items():
@@ -296,12 +348,13 @@ class ZortoutOrderSync(models.AbstractModel):
 
     def _known_partner(self, order, known):
         """The partner id of an order's customer, or None."""
-        code = order.customer_code
+        customer = order.customer
+        code = customer.code
         if code and code in known.get("ref", {}):
             return min(known["ref"][code].values())
-        lookups = [("phone", order.customer_phone), ("email", order.customer_email)]
-        if not (code or order.customer_phone or order.customer_email):
-            lookups.append(("name", order.customer_name))
+        lookups = [("phone", customer.phone), ("email", customer.email)]
+        if customer.anonymous:
+            lookups.append(("name", customer.name))
         for column, value in lookups:
             by_ref = known.get(column, {}).get(value) if value else None
             if not by_ref:
@@ -313,31 +366,26 @@ class ZortoutOrderSync(models.AbstractModel):
                 return min(candidates)
         return None
 
-    def _contact(self, order):
-        return Contact(
-            order.customer_code, order.customer_phone, order.customer_email, order.customer_name
-        )
-
-    def _partner_vals(self, orders):
+    def _partner_vals(self, account, orders):
         """A new partner from the first order of a customer (its code from any)."""
-        first = orders[0]
-        code = next((o.customer_code for o in orders if o.customer_code), "")
+        first = orders[0].customer
+        code = next((o.customer.code for o in orders if o.customer.code), "")
         return {
-            "name": first.customer_name
-            or first.customer_email
-            or first.customer_phone
-            or self.env._("Zortout customer"),
+            "name": first.name
+            or first.email
+            or first.phone
+            or self.env._("%s customer", account._order_channel_label()),
             "ref": code or False,
-            "phone": first.customer_phone or False,
-            "email": first.customer_email or False,
-            "street": first.customer_address or False,
+            "phone": first.phone or False,
+            "email": first.email or False,
+            "street": first.address or False,
             "customer_rank": 1,
         }
 
     # ----------------------------------------------------------------- status
-    def _apply_status(self, account, orders, by_id, refs, counters):
-        """Quotation, confirmed, delivered or cancelled as Zortout's status says;
-        then the total checked against Zortout's amount. No chatter tracking:
+    def _apply_status(self, orders, by_ref, run):
+        """Quotation, confirmed, delivered or cancelled as the remote status says;
+        then the total checked against the remote amount. No chatter tracking:
         the job lists what it changed (its "Records changed" button)."""
         SaleOrder = self.env["sale.order"].with_context(tracking_disable=True, mail_notrack=True)
         flags = {}
@@ -345,28 +393,30 @@ class ZortoutOrderSync(models.AbstractModel):
         to_cancel = SaleOrder
         shipped = SaleOrder
         for order in orders:
-            so = by_id[order.id]
-            if so.zortout_attention:
+            so = by_ref[order.ref]
+            if so.marketplace_attention:
                 continue
             if order.status in CONFIRMED_STATUSES and so.state == "draft":
                 to_confirm |= so
-            elif order.status in CANCELLED_STATUSES | RETURNED_STATUSES and so.state != "cancel":
+            elif order.status in CANCELLED_STATUSES and so.state != "cancel":
                 if self._delivered_or_invoiced(so):
                     flags[so] = self.env._(
-                        "%(status)s in Zortout after delivery or invoicing: return the goods "
-                        "and issue a credit note in Odoo by hand.",
-                        status=order.status,
+                        "%(status)s in %(channel)s after delivery or invoicing: return the "
+                        "goods and issue a credit note in Odoo by hand.",
+                        status=order.remote_status,
+                        channel=so.marketplace_account_id._order_channel_label(),
                     )
                 else:
                     to_cancel |= so
-            if order.status == "Failed Shipment":
+            if order.status == FAILED_DELIVERY:
                 flags[so] = self.env._(
-                    "Failed shipment in Zortout: check with the carrier; the order stays confirmed."
+                    "Failed shipment in %s: check with the carrier; the order stays confirmed.",
+                    so.marketplace_account_id._order_channel_label(),
                 )
             if order.status in SHIPPED_STATUSES:
                 shipped |= so
         to_cancel._action_cancel()
-        held = self._check_totals(orders, by_id)
+        held = self._check_totals(orders, by_ref)
         flags.update(held)
         to_confirm = to_confirm.filtered(lambda so: so not in held)
         if to_confirm:
@@ -374,41 +424,43 @@ class ZortoutOrderSync(models.AbstractModel):
             to_confirm.action_confirm()
             for so, date_order in dates.items():
                 so.date_order = date_order
-        counters["orders_confirmed"] += len(to_confirm)
-        counters["orders_cancelled"] += len(to_cancel)
-        self._deliver(shipped.filtered(lambda so: so.state == "sale"), orders, by_id, flags)
+        run.add("orders_confirmed", len(to_confirm))
+        run.add("orders_cancelled", len(to_cancel))
+        self._deliver(shipped.filtered(lambda so: so.state == "sale"), flags)
         for so, reason in flags.items():
-            so.write({"zortout_attention": True, "zortout_attention_reason": reason})
+            so.write({"marketplace_attention": True, "marketplace_attention_reason": reason})
 
     def _delivered_or_invoiced(self, so):
         if so.invoice_ids.filtered(lambda inv: inv.state == "posted"):
             return True
         return bool(so.picking_ids.filtered(lambda p: p.state == "done"))
 
-    def _check_totals(self, orders, by_id):
-        """``{order: reason}`` of the orders whose Odoo total is not Zortout's
-        amount, to the satang: they are held, not confirmed."""
+    def _check_totals(self, orders, by_ref):
+        """``{order: reason}`` of the orders whose Odoo total is not the remote
+        amount, to the cent: they are held, not confirmed."""
         flags = {}
         for order in orders:
-            so = by_id[order.id]
-            if so.zortout_attention or so.state == "cancel":
+            so = by_ref[order.ref]
+            if so.marketplace_attention or so.state == "cancel":
                 continue
-            total = Decimal(str(so.amount_total)).quantize(Decimal("0.01"))
-            if total != order.amount.quantize(Decimal("0.01")):
+            mismatch = total_mismatch(so.amount_total, order.amount)
+            if mismatch:
                 flags[so] = self.env._(
-                    "Total differs from Zortout: Odoo %(odoo)s, Zortout %(zortout)s "
+                    "Total differs from %(channel)s: Odoo %(odoo)s, %(channel)s %(remote)s "
                     "(difference %(diff)s). Check the taxes and discounts on the account.",
-                    odoo=total,
-                    zortout=order.amount,
-                    diff=total - order.amount,
+                    channel=so.marketplace_account_id._order_channel_label(),
+                    odoo=mismatch[0],
+                    remote=order.amount,
+                    diff=mismatch[1],
                 )
         return flags
 
-    def _deliver(self, shipped, orders, by_id, flags):
-        """Shipped orders count as delivered: Zortout-master lines get their
-        delivered quantity, Odoo-master deliveries are validated."""
-        in_zortout = shipped.filtered("zortout_stock_in_zortout")
-        lines = in_zortout.order_line.filtered(
+    def _deliver(self, shipped, flags):
+        """Shipped orders count as delivered: lines of orders whose stock the
+        remote system moves get their delivered quantity, Odoo's deliveries
+        are validated."""
+        remote = shipped.filtered("marketplace_stock_remote")
+        lines = remote.order_line.filtered(
             lambda line: not line.display_type and line.qty_delivered != line.product_uom_qty
         )
         by_quantity = defaultdict(lambda: self.env["sale.order.line"])
@@ -416,7 +468,7 @@ class ZortoutOrderSync(models.AbstractModel):
             by_quantity[line.product_uom_qty] |= line
         for quantity, group in by_quantity.items():
             group.write({"qty_delivered": quantity})
-        pickings = (shipped - in_zortout).picking_ids.filtered(
+        pickings = (shipped - remote).picking_ids.filtered(
             lambda p: p.state not in ("done", "cancel") and p.picking_type_code == "outgoing"
         )
         if not pickings:
@@ -430,6 +482,6 @@ class ZortoutOrderSync(models.AbstractModel):
         if answer is not True:
             for so in pickings.sale_id:
                 flags[so] = self.env._(
-                    "Shipped in Zortout, but Odoo could not validate the delivery: "
-                    "validate it by hand."
+                    "Shipped in %s, but Odoo could not validate the delivery: validate it by hand.",
+                    so.marketplace_account_id._order_channel_label(),
                 )

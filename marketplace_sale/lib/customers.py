@@ -1,32 +1,21 @@
 """Which orders of one page belong to the same new customer.
 
-Zortout's ``customercode`` identifies the customer (its contact code, in
-the v4 reference's "Get Orders" and in the order models of a public C#
-client, GitHub tealerr/CRUD-Ecommerce ``ZortOrders.cs``, beside
-``customerphone`` and ``customeremail``). Real customers change phone and
-e-mail between orders, so one code with other contacts is still one
-customer. Without a code, the phone,
-then the e-mail, then (with none of them) the name find a customer met
-earlier. Two different codes are two customers, whatever they share.
+A customer code identifies the customer (Zortout's ``customercode``, a
+marketplace's buyer id). Real customers change phone and e-mail between
+orders, so one code with other contacts is still one customer. Without a
+code, the phone, then the e-mail, then (with none of them) the name find a
+customer met earlier. Two different codes are two customers, whatever they
+share.
 
 No Odoo import: the unit tier tests it alone.
 """
 
-from dataclasses import dataclass
-
 CONTACT_KEYS = ("phone", "email")
 
 
-@dataclass(frozen=True)
-class Contact:
-    code: str = ""
-    phone: str = ""
-    email: str = ""
-    name: str = ""
-
-
 def group_customers(contacts):
-    """``[group index]`` of each contact, in order; equal indexes are one customer.
+    """``[group index]`` of each contact (a ``Customer``), in order; equal
+    indexes are one customer.
 
     Within a page this is what matching against Odoo's partners does across
     pages: a code finds its code, an uncoded contact finds a customer by
@@ -45,7 +34,7 @@ def group_customers(contacts):
                 if found is not None and (not contact.code or not codes[found]):
                     group = found
                     break
-        anonymous = not (contact.code or contact.phone or contact.email)
+        anonymous = contact.anonymous
         if group is None and anonymous and contact.name:
             group = index["name"].get(contact.name)
         if group is None:
