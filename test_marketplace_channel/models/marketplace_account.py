@@ -7,5 +7,5 @@ class MarketplaceAccount(models.Model):
     _inherit = "marketplace.account"
 
     channel = fields.Selection(
-        selection_add=[("test_channel", "Test channel")], ondelete={"test_channel": "cascade"}
+        selection_add=[("test_channel", "Test Channel")], ondelete={"test_channel": "cascade"}
     )
