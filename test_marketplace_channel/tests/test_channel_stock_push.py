@@ -81,16 +81,16 @@ class TestChannelStockPush(MarketplaceQueueCase):
         REMOTE["refuse"] = {"T-2": "unknown SKU"}
         job = self.push()
         self.assertEqual(job.result["rejected_list"], ["T-2: unknown SKU"])
-        self.assertIn("1 SKU refused by Test channel (sent again next push)", job.summary)
+        self.assertIn("1 SKU refused by Test Channel (sent again next push)", job.summary)
         REMOTE["refuse"] = {}
         self.push()
         self.assertEqual(REMOTE["batches"][-1], {"T-2": 2})
 
     def test_the_stock_master_guards_buttons_and_jobs(self):
         self.account.stock_master = "remote"
-        with self.assertRaisesRegex(UserError, "Test channel is the stock master"):
+        with self.assertRaisesRegex(UserError, "Test Channel is the stock master"):
             click(self.account, "action_test_channel_push_stock")
         job = self.account._enqueue_job("push_stock_to_test_channel")
         self.run_jobs()
-        self.assertEqual(job.summary, "Skipped: Test channel is this account's stock master.")
+        self.assertEqual(job.summary, "Skipped: Test Channel is this account's stock master.")
         self.assertFalse(REMOTE["batches"])
