@@ -131,6 +131,7 @@ class MarketplaceAccount(models.Model):
         run = job._run()
         run.add("windows_read_again", 0)
         orders = self.env["sale.order"]
+        seen = {}  # ref -> fingerprint of the orders this part read, each counted once
         if params.get("order_ids") or params.get("order_numbers"):
             pages = client.iter_order_pages(
                 order_ids=params.get("order_ids"),
@@ -139,18 +140,18 @@ class MarketplaceAccount(models.Model):
                 first_page=params.get("page", 1),
             )
             orders = self._zortout_read_pages(
-                client, pages, run, orders, params, params.get("count")
+                client, pages, run, orders, params, params.get("count"), seen=seen
             )
         else:
-            orders = self._zortout_read_windows(client, params, run, orders, log)
+            orders = self._zortout_read_windows(client, params, run, orders, log, seen)
             if not run.continues and not params.get("manual"):
-                orders = self._zortout_retry_held(client, run, orders)
+                orders = self._zortout_retry_held(client, run, orders, seen)
         job._link_records(orders)
         result = self._zortout_orders_result(run, params, client)
         log.info("%s", result["summary"])
         return job._end_part(run, result)
 
-    def _zortout_read_windows(self, client, params, run, orders, log):
+    def _zortout_read_windows(self, client, params, run, orders, log, seen):
         if params.get("before"):
             before = fields.Datetime.to_datetime(params["before"])
         else:
@@ -175,7 +176,7 @@ class MarketplaceAccount(models.Model):
                     to_zortout(start), to_zortout(end), limit=ORDER_PAGE_SIZE, first_page=page
                 )
                 orders = self._zortout_read_pages(
-                    client, pages, run, orders, window_params, carried
+                    client, pages, run, orders, window_params, carried, seen=seen
                 )
                 if run.continues:
                     return orders
@@ -203,7 +204,7 @@ class MarketplaceAccount(models.Model):
                 return orders
         return orders
 
-    def _zortout_retry_held(self, client, run, orders):
+    def _zortout_retry_held(self, client, run, orders, seen):
         """Read again the quotations held for attention that this run did not
         see: Zortout does not touch an order when its product is created in
         Odoo, yet the order can now complete."""
@@ -213,6 +214,7 @@ class MarketplaceAccount(models.Model):
                 ("marketplace_attention", "=", True),
                 ("state", "=", "draft"),
                 ("id", "not in", orders.ids),
+                ("marketplace_order_ref", "not in", list(seen)),
             ],
             limit=HELD_PER_RUN,
             order="write_date",
@@ -223,17 +225,28 @@ class MarketplaceAccount(models.Model):
             order_ids=[int(ref) for ref in held.mapped("marketplace_order_ref")],
             limit=ORDER_PAGE_SIZE,
         )
-        return self._zortout_read_pages(client, pages, run, orders, {}, deadline=float("inf"))
+        return self._zortout_read_pages(
+            client, pages, run, orders, {}, deadline=float("inf"), seen=seen
+        )
 
-    def _zortout_read_pages(self, client, pages, run, orders, params, carried=None, deadline=None):
+    def _zortout_read_pages(
+        self, client, pages, run, orders, params, carried=None, deadline=None, seen=None
+    ):
         """Import page by page; when one more page (read and written) would end
         past the deadline, ask for the next page as a new part (with the order
         count the read started with), so a part keeps within its time.
-        Return ``orders`` and the sale orders written."""
+        Return ``orders`` and the sale orders written. An order read again in
+        the same part, unchanged (a window read twice because its count moved,
+        a held order the window already brought), is counted once.
+
+        ``seen``: ``{ref: fingerprint}`` of the orders this part read, added to."""
         writer = self.env["marketplace.order.writer"]
         deadline = run.deadline if deadline is None else deadline
         mark = time.monotonic()
-        for page, remote_orders, problems in pages:
+        seen = {} if seen is None else seen
+        for page, read, problems in pages:
+            remote_orders = [o for o in read if seen.get(o.ref) != o.fingerprint]
+            seen.update((order.ref, order.fingerprint) for order in remote_orders)
             orders |= writer._write_page(
                 self, remote_orders, run, retry_held=bool(params.get("manual"))
             )
@@ -242,7 +255,7 @@ class MarketplaceAccount(models.Model):
                 [f"{order_id or '?'}: {message}" for order_id, message in problems],
             )
             count = client.page_counts[-1] if client.page_counts else None
-            last = len(remote_orders) + len(problems) < ORDER_PAGE_SIZE or (
+            last = len(read) + len(problems) < ORDER_PAGE_SIZE or (
                 count is not None and page * ORDER_PAGE_SIZE >= count
             )
             now = time.monotonic()
