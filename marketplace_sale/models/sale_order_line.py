@@ -10,10 +10,11 @@ class SaleOrderLine(models.Model):
     @api.depends("order_id.marketplace_stock_remote")
     def _compute_qty_delivered_method(self):
         """Delivered quantities of such orders are set by the import."""
-        super()._compute_qty_delivered_method()
+        result = super()._compute_qty_delivered_method()
         for line in self:
             if line.order_id.marketplace_stock_remote:
                 line.qty_delivered_method = "manual"
+        return result
 
     def _action_launch_stock_rule(self, previous_product_uom_qty=False):
         """No delivery for such orders: the remote system moved the stock

@@ -277,7 +277,7 @@ class TestOrderImport(ZortoutCase):
         self.assertEqual(action["res_model"], "marketplace.zortout.order.import")
         wizard = (
             self.env[action["res_model"]]
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"date_from": "2024-03-01 00:00:00", "date_to": "2024-03-03 00:00:00"})
         )
         click(wizard, "action_import")
@@ -321,7 +321,7 @@ class TestOrderImport(ZortoutCase):
         def refuse_order_2(records, vals_list):
             rows = [vals_list] if isinstance(vals_list, dict) else vals_list
             if any(vals.get("marketplace_order_ref") == "2" for vals in rows):
-                raise ValidationError("Refused for the test")
+                raise ValidationError(self.env._("Refused for the test"))
             return create(records, vals_list)
 
         with patch.object(SaleOrder, "create", refuse_order_2):

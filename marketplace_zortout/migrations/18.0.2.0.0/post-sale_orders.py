@@ -11,6 +11,8 @@ changes nothing.
 import json
 import logging
 
+from odoo.tools import SQL
+
 _logger = logging.getLogger(__name__)
 
 #: Zortout's status names as the neutral statuses of ``marketplace_sale``.
@@ -24,20 +26,21 @@ NEUTRAL_STATUSES = {
     "Returned": "returned",
     "Failed Shipment": "failed_delivery",
 }
-#: ``sale_order``: old column -> (new column, SQL of the value from the old one).
+#: ``sale_order``: old column -> new column (the order id becomes its text).
 SALE_ORDER_COLUMNS = {
-    "zortout_account_id": ("marketplace_account_id", "{old}"),
-    "zortout_order_id": ("marketplace_order_ref", "{old}::text"),
-    "zortout_number": ("marketplace_order_number", "{old}"),
-    "zortout_status": ("marketplace_remote_status", "{old}"),
-    "zortout_sales_channel": ("marketplace_sales_channel", "{old}"),
-    "zortout_updated": ("marketplace_updated", "{old}"),
-    "zortout_fingerprint": ("marketplace_fingerprint", "{old}"),
-    "zortout_stock_in_zortout": ("marketplace_stock_remote", "{old}"),
-    "zortout_attention": ("marketplace_attention", "{old}"),
-    "zortout_missing_skus": ("marketplace_missing_skus", "{old}"),
-    "zortout_attention_reason": ("marketplace_attention_reason", "{old}"),
+    "zortout_account_id": "marketplace_account_id",
+    "zortout_order_id": "marketplace_order_ref",
+    "zortout_number": "marketplace_order_number",
+    "zortout_status": "marketplace_remote_status",
+    "zortout_sales_channel": "marketplace_sales_channel",
+    "zortout_updated": "marketplace_updated",
+    "zortout_fingerprint": "marketplace_fingerprint",
+    "zortout_stock_in_zortout": "marketplace_stock_remote",
+    "zortout_attention": "marketplace_attention",
+    "zortout_missing_skus": "marketplace_missing_skus",
+    "zortout_attention_reason": "marketplace_attention_reason",
 }
+TEXT_COLUMNS = {"marketplace_order_ref"}
 #: ``marketplace_account``: old column -> new column.
 ACCOUNT_COLUMNS = {
     "zortout_order_window_start": "order_window_start",
@@ -57,13 +60,20 @@ def migrate(cr, version):
     columns = _columns(cr, "sale_order")
     moved = {old: new for old, new in SALE_ORDER_COLUMNS.items() if old in columns}
     if "zortout_account_id" in moved and "zortout_order_id" in moved:
-        sets = ", ".join(
-            f"{new} = {expression.format(old=old)}" for old, (new, expression) in moved.items()
+        sets = SQL(", ").join(
+            SQL(
+                "%s = %s::text" if new in TEXT_COLUMNS else "%s = %s",
+                SQL.identifier(new),
+                SQL.identifier(old),
+            )
+            for old, new in moved.items()
         )
-        # column names from the fixed lists above
         cr.execute(
-            f"UPDATE sale_order SET {sets}"  # noqa: S608
-            " WHERE zortout_account_id IS NOT NULL AND marketplace_account_id IS NULL"
+            SQL(
+                "UPDATE sale_order SET %s"
+                " WHERE zortout_account_id IS NOT NULL AND marketplace_account_id IS NULL",
+                sets,
+            )
         )
         _logger.info("%s Zortout sale orders moved to the neutral fields", cr.rowcount)
     if "zortout_status" in columns:
@@ -76,6 +86,11 @@ def migrate(cr, version):
     for old, new in ACCOUNT_COLUMNS.items():
         if old in columns:
             cr.execute(
-                f"UPDATE marketplace_account SET {new} = {old}"  # noqa: S608
-                f" WHERE {old} IS NOT NULL AND {new} IS NULL"
+                SQL(
+                    "UPDATE marketplace_account SET %s = %s WHERE %s IS NOT NULL AND %s IS NULL",
+                    SQL.identifier(new),
+                    SQL.identifier(old),
+                    SQL.identifier(old),
+                    SQL.identifier(new),
+                )
             )
