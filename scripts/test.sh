@@ -18,6 +18,10 @@ if ! ensure_venv "$odoo_src"; then
 fi
 PY="$SUITE_VENV/bin/python"
 
+say "lint: pre-commit's checks on every file (make lint)"
+lint_failed=0
+scripts/lint.sh || lint_failed=1
+
 say "unit tier: pytest tests/unit"
 unit_out=$(mktemp)
 "$PY" -m pytest -q -p no:cacheprovider tests/unit 2>&1 | tee "$unit_out"
@@ -52,7 +56,8 @@ fi
 
 [ -n "$tours_note" ] && { echo; echo "$tours_note"; echo; }
 total_passed=$((unit_passed + odoo_passed))
-total_failed=$((unit_failed + odoo_failed))
+total_failed=$((unit_failed + odoo_failed + lint_failed))
+echo "lint: $([ "$lint_failed" = 0 ] && echo passed || echo FAILED)"
 echo "unit tier: ${unit_passed} passed, ${unit_failed} failed"
 [ -z "$skip_reason" ] && echo "odoo tier: ${odoo_passed} passed, ${odoo_failed} failed"
 echo "suite: ${total_passed} passed, ${total_failed} failed"
