@@ -32,6 +32,7 @@ class Run:
         self.lists = {}
         self.list_totals = Counter()
         self.next_params = None
+        self.next_at = None
         self._clock = clock
         if carry:
             self.absorb(carry)
@@ -70,9 +71,11 @@ class Run:
         return self.deadline - self._clock()
 
     # ------------------------------------------------------ continuation
-    def continue_with(self, params):
-        """Ask for a next part, started with ``params``."""
+    def continue_with(self, params, at=None):
+        """Ask for a next part, started with ``params``, at once or ``at`` (a
+        UTC datetime: after an outage, the next part waits for the service)."""
         self.next_params = dict(params or {})
+        self.next_at = at
 
     @property
     def continues(self):

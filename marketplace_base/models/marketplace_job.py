@@ -419,7 +419,9 @@ class MarketplaceJob(models.Model):
         self.ensure_one()
         result = dict(run.result() if result is None else result)
         if run.continues:
-            follow_up = self._continue({**run.next_params, CARRY_KEY: run.carried()})
+            follow_up = self._continue(
+                {**run.next_params, CARRY_KEY: run.carried()}, scheduled_at=run.next_at
+            )
             result["continued_in_job"] = follow_up.id
             summary = result.get("summary")
             if summary:

@@ -70,7 +70,6 @@ class MarketplaceStockPusher(models.AbstractModel):
         for key in ("rejected_list", "duplicates_list"):
             result.setdefault(key, [])
         result["summary"] = self._summary(account, result)
-        later = None
         if stopped_by:
             failure = classify(stopped_by, 1)
             result["stopped_by"] = failure.text
@@ -79,12 +78,8 @@ class MarketplaceStockPusher(models.AbstractModel):
                 error=failure.text,
                 delay=int(failure.delay),
             )
-            later = fields.Datetime.now() + timedelta(seconds=failure.delay)
-            run.continue_with({})
+            run.continue_with({}, at=fields.Datetime.now() + timedelta(seconds=failure.delay))
         result = job._end_part(run, result)
-        if later and result.get("continued_in_job"):
-            follow_up = self.env["marketplace.job"].sudo().browse(result["continued_in_job"])
-            follow_up.scheduled_at = later
         account.stock_last_push_at = fields.Datetime.now()
         log.info("%s", result["summary"])
         return result

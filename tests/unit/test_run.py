@@ -52,3 +52,9 @@ def test_lists_shown_even_when_empty():
     run.listed("refused", "A-1")
     run.show_lists("refused")
     assert run.result() == {"errors": [], "refused": ["A-1"]}
+
+
+def test_a_next_part_can_wait():
+    run = Run()
+    run.continue_with({"page": 2}, at="2026-12-04 10:00:00")
+    assert run.continues and run.next_at == "2026-12-04 10:00:00"
