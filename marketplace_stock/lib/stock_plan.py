@@ -9,7 +9,8 @@ silently guessed.
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-MAX_LISTED = 50
+from odoo.addons.marketplace_base.lib.summary import MAX_LISTED
+
 #: A quantity beyond this is taken for garbage, not stock.
 MAX_QUANTITY = Decimal(10) ** 12
 
