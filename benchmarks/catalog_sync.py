@@ -91,11 +91,14 @@ def run_sync(env, account, full):
             [("account_id", "=", account.id), ("state", "=", "pending")], order="id", limit=1
         )
     elapsed = time.perf_counter() - start
+    # counters the parts carry on (the job's Run) are whole-job totals in the
+    # last part; the others (what each part read) add up
+    carried = set(((jobs[-1].params or {}).get("carry_run") or {}).get("counters") or ())
     totals = {}
     for done in jobs:
         for key, value in done.result.items():
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                totals[key] = totals.get(key, 0) + value
+                totals[key] = value if key in carried else totals.get(key, 0) + value
     return elapsed, totals, len(jobs)
 
 
