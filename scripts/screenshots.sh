@@ -11,5 +11,6 @@ fresh_suite_db "$db"
 PYTHONPATH="$odoo_src" "$SUITE_VENV/bin/python" -m pytest -o addopts= -p odoo -p no:cacheprovider -q \
     --odoo-database="$db" --odoo-addons-path="$odoo_src/addons,$REPO_ROOT" --odoo-http \
     --odoo-extra "db_host=$PGHOST" --odoo-extra "db_port=$PGPORT" --odoo-extra "db_user=$PGUSER" \
-    --odoo-extra max-cron-threads=0 --odoo-log-level=warn docs/screenshots
+    --odoo-extra max-cron-threads=0 --odoo-extra "http-port=${SUITE_HTTP_PORT:-8069}" \
+    --odoo-log-level=warn docs/screenshots
 say "screenshots written to docs/screenshots/"
