@@ -44,6 +44,22 @@ CANCELLED_STATUSES = {CANCELLED, RETURNED}
 #: Goods have left the warehouse: delivered for Odoo.
 SHIPPED_STATUSES = {SHIPPING, DELIVERED}
 
+# Neutral payment states: what the remote system says of the customer's payment.
+UNPAID = "unpaid"
+PAID = "paid"
+PARTIAL = "partial"
+OVERPAID = "overpaid"
+PAYMENT_VOIDED = "voided"
+PAYMENT_STATES = [
+    (UNPAID, "Not paid"),
+    (PAID, "Paid"),
+    (PARTIAL, "Partially paid"),
+    (OVERPAID, "Overpaid"),
+    (PAYMENT_VOIDED, "Payment voided"),
+]
+#: Payment states in which the customer has paid something.
+PAYING_STATES = {PAID, PARTIAL, OVERPAID}
+
 # Whether the prices of an order include its tax.
 TAX_NONE = "none"
 TAX_EXCLUDED = "excluded"
@@ -77,6 +93,27 @@ class Customer:
         return not (self.code or self.phone or self.email)
 
 
+@dataclass(frozen=True)
+class Payment:
+    """One payment the remote system reports on an order."""
+
+    amount: Decimal
+    paid_on: date | None = None
+    #: The payment method as the remote system names it ("Bank transfer", "COD").
+    method: str = ""
+    #: The remote payment's id, when it has one.
+    ref: str = ""
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """One parcel of an order: its tracking number and carrier."""
+
+    number: str
+    carrier: str = ""
+    shipped_on: date | None = None
+
+
 @dataclass
 class RemoteOrder:
     """One order as a remote system states it."""
@@ -101,9 +138,22 @@ class RemoteOrder:
     updated_at: datetime | None = None
     #: The remote update time as sent, shown on the sale order.
     updated_text: str = ""
+    #: The payment status as the remote system names it ("Paid", "Partial").
     payment_status: str = ""
+    #: What the remote system says was paid in all.
     payment_amount: Decimal | None = None
     lines: list = field(default_factory=list)
+    #: One of PAYMENT_STATES; empty when the remote system says nothing of payment.
+    payment_state: str = ""
+    #: ``Payment`` items, as the remote system lists them.
+    payments: list = field(default_factory=list)
+    #: Cash on delivery: paid when the remote system says so, never at import.
+    cod: bool = False
+    #: ``Tracking`` items, one per parcel.
+    tracking: list = field(default_factory=list)
+    #: What the remote order carried that could not be read (one text each):
+    #: the import lists them instead of dropping them silently.
+    notes: list = field(default_factory=list)
     #: A channel's own digest of everything it read (``fingerprint(...)``); empty: of these fields.
     digest: str = ""
 
@@ -116,6 +166,13 @@ class RemoteOrder:
         this, never the update time alone.
         """
         return self.digest or fingerprint(astuple(self))
+
+    @property
+    def paid_amount(self):
+        """What the customer paid: the listed payments' sum, else the stated amount."""
+        if self.payments:
+            return sum((p.amount for p in self.payments), Decimal(0))
+        return self.payment_amount or Decimal(0)
 
 
 def fingerprint(values):

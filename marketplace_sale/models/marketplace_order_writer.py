@@ -63,6 +63,9 @@ class MarketplaceOrderWriter(models.AbstractModel):
         with self.env.cr.savepoint():
             touched, errors = self._write_orders(account, list(unique.values()), run, retry_held)
         run.extend("orders_not_created_list", errors)
+        for order in unique.values():
+            for note in order.notes:
+                run.listed("not_understood_list", note)
         for so in touched.filtered("marketplace_attention"):
             run.listed(
                 "needs_attention_list",
@@ -155,8 +158,16 @@ class MarketplaceOrderWriter(models.AbstractModel):
         touched = SaleOrder.browse([by_ref[o.ref].id for o in to_do])
         run.add("orders_updated", len(touched) - len(created))
         self._apply_status(to_do, by_ref, run)
+        self._after_write(account, to_do, by_ref, run)
         run.add("needs_attention", len(touched.filtered("marketplace_attention")))
         return touched, errors
+
+    def _after_write(self, account, orders, by_ref, run):
+        """What follows the sale orders of a page once written and in their
+        state (invoices, payments, parcels...): ``orders`` are the remote
+        orders written, ``by_ref`` their sale orders by ref. Extended by the
+        steps of order to cash; each must be idempotent and put an order it
+        cannot complete in Needs attention rather than fail the page."""
 
     # ----------------------------------------------------------------- values
     def _status_vals(self, order):

@@ -20,12 +20,19 @@ No Odoo import: the unit tier tests it alone.
 """
 
 from dataclasses import astuple
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_sale.lib import order as neutral
-from odoo.addons.marketplace_sale.lib.order import Customer, OrderLine, RemoteOrder, fingerprint
+from odoo.addons.marketplace_sale.lib.order import (
+    Customer,
+    OrderLine,
+    Payment,
+    RemoteOrder,
+    Tracking,
+    fingerprint,
+)
 
 from .numbers import parse_number
 
@@ -54,6 +61,21 @@ NEUTRAL_STATUSES = {
 
 #: Payment status codes (the GetOrders filter) and the names orders carry.
 PAYMENT_STATUS_NAMES = {0: "Pending", 1: "Paid", 2: "Voided", 3: "Partial", 4: "Overpaid"}
+NEUTRAL_PAYMENT_STATES = {
+    "Pending": neutral.UNPAID,
+    "Paid": neutral.PAID,
+    "Voided": neutral.PAYMENT_VOIDED,
+    "Partial": neutral.PARTIAL,
+    "Overpaid": neutral.OVERPAID,
+}
+#: Keys a ``trackingList`` item may name its number, carrier and date by. A
+#: public C# client declares the list as ``object`` (its items' shape is not
+#: published); the order itself has ``trackingno``, ``shippingchannel`` and
+#: ``shippingdateString`` (the same client's ``ZortOrder``, and a public
+#: order model of a Zortout shop: ``trackingNo``, ``shippingChannel``).
+TRACKING_NUMBER_KEYS = ("trackingno", "trackingnumber", "tracking_no", "tracking_number", "tracking")
+TRACKING_CARRIER_KEYS = ("shippingchannel", "shippingname", "channel", "carrier", "courier", "provider")
+TRACKING_DATE_KEYS = ("shippingdateString", "shippingdate", "datetimeString", "datetime", "date", "createdatetime")
 
 VAT_NONE, VAT_EXCLUDED, VAT_INCLUDED = 1, 2, 3
 TAX_MODES = {
@@ -83,6 +105,124 @@ def parse_payment_status(value):
         return PAYMENT_STATUS_NAMES[int(text)]
     names = {name.lower(): name for name in PAYMENT_STATUS_NAMES.values()}
     return names.get(text.lower(), text)
+
+
+def parse_moment(value):
+    """A Zortout date or time as a ``date``: "2024-03-01 10:15", "2024-03-01T10:15:00"
+    or the v3 examples' "/Date(1709262900000)/" (milliseconds, Thai time); else ``None``."""
+    text = str(value or "").strip()
+    if text.startswith("/Date(") and text.endswith(")/"):
+        digits = text[6:-2].split("+")[0].split("-")[0] if text[6:7] != "-" else ""
+        if not digits.isdigit():
+            return None
+        return (datetime.fromtimestamp(int(digits) / 1000, UTC) + timedelta(hours=7)).date()
+    return parse_date(text)
+
+
+def _lower_keys(item):
+    return {str(key).lower(): value for key, value in item.items()}
+
+
+def _first(item, keys):
+    """The first non-empty value of ``item`` under any of ``keys`` (any case)."""
+    lowered = _lower_keys(item)
+    for key in keys:
+        value = lowered.get(key.lower())
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def parse_payments(item, label):
+    """``(payments, notes)`` of an order's ``payments`` list.
+
+    Each item is a public C# client's ``ZortPayment`` (``id``, ``name``,
+    ``amount``, ``paymentdatetime``, ``paymentdatetimeString``,
+    ``paymentmethodid``), cross-checked with a public Zortout shop's order
+    payment (id, name, amount, payment date time). ``name`` is the payment
+    method as the shop calls it; the order's ``paymentmethod`` stands in when
+    it is empty. An item without a readable amount is a note, never dropped
+    silently.
+    """
+    raw = item.get("payments")
+    if raw in (None, "", []):
+        return [], []
+    if isinstance(raw, dict):
+        raw = [raw]
+    if not isinstance(raw, list):
+        return [], [f"{label}: 'payments' is not a list ({raw!r:.60})"]
+    payments, notes = [], []
+    method = _text(item, "paymentmethod")
+    for index, entry in enumerate(raw, 1):
+        where = f"{label}, payment {index}"
+        if not isinstance(entry, dict):
+            notes.append(f"{where}: not an object ({entry!r:.60})")
+            continue
+        try:
+            amount = parse_number(_first(entry, ("amount", "paymentamount")), where)
+        except MarketplaceError as exc:
+            notes.append(str(exc))
+            continue
+        if amount is None:
+            notes.append(f"{where}: no amount (keys: {', '.join(sorted(entry))})")
+            continue
+        moment = _first(entry, ("paymentdatetimeString", "paymentdatetime", "paymentdate", "date"))
+        payments.append(
+            Payment(
+                amount=amount,
+                paid_on=parse_moment(moment),
+                method=str(_first(entry, ("name", "paymentmethod", "method")) or method).strip(),
+                ref=str(_first(entry, ("id",)) or "").strip(),
+            )
+        )
+    return payments, notes
+
+
+def parse_tracking(item, label):
+    """``(tracking, notes)``: the parcels of an order.
+
+    ``trackingList`` items are read as text (a number) or as objects naming
+    the number, carrier and date under any key of ``TRACKING_*_KEYS``; the
+    order's own ``trackingno`` / ``shippingchannel`` / ``shippingdate`` is a
+    parcel too when the list does not name it. An item whose number cannot
+    be found is a note.
+    """
+    carrier = _text(item, "shippingchannel")
+    shipped = parse_moment(item.get("shippingdateString") or item.get("shippingdate"))
+    raw = _first(item, ("trackingList",))
+    if isinstance(raw, (dict, str)):
+        raw = [raw]
+    parcels, notes = [], []
+    if raw is not None and not isinstance(raw, list):
+        notes.append(f"{label}: 'trackingList' is not a list ({raw!r:.60})")
+        raw = []
+    for index, entry in enumerate(raw or [], 1):
+        if isinstance(entry, (str, int)) and str(entry).strip():
+            parcels.append(Tracking(str(entry).strip(), carrier, shipped))
+            continue
+        number = _first(entry, TRACKING_NUMBER_KEYS) if isinstance(entry, dict) else None
+        if not number or not str(number).strip():
+            keys = ", ".join(sorted(entry)) if isinstance(entry, dict) else repr(entry)[:60]
+            notes.append(f"{label}, tracking {index}: no tracking number ({keys})")
+            continue
+        parcels.append(
+            Tracking(
+                str(number).strip(),
+                str(_first(entry, TRACKING_CARRIER_KEYS) or carrier).strip(),
+                parse_moment(_first(entry, TRACKING_DATE_KEYS)) or shipped,
+            )
+        )
+    own = _text(item, "trackingno")
+    if own and own not in {parcel.number for parcel in parcels}:
+        parcels.insert(0, Tracking(own, carrier, shipped))
+    return parcels, notes
+
+
+def parse_cod(value):
+    """``isCOD`` as sent: true, "true", 1, "1", "Y"."""
+    if isinstance(value, str):
+        return value.strip().lower() in {"true", "1", "y", "yes"}
+    return bool(value)
 
 
 def parse_discount(value, where):
@@ -195,6 +335,12 @@ def parse_order(item):
     vat_percent = number(item, "vatpercent", Decimal(0))
     amount = number(item, "amount")
     shipping_amount = number(item, "shippingamount", Decimal(0))
+    payment_status = parse_payment_status(item.get("paymentstatus"))
+    payments, payment_notes = parse_payments(item, label)
+    tracking, tracking_notes = parse_tracking(item, label)
+    notes = payment_notes + tracking_notes
+    if payment_status and payment_status not in NEUTRAL_PAYMENT_STATES:
+        notes.append(f"{label}: unknown payment status {payment_status!r}")
     order = RemoteOrder(
         ref=str(order_id),
         number=_text(item, "number"),
@@ -218,9 +364,14 @@ def parse_order(item):
         order_date=parse_date(item.get("orderdateString") or item.get("orderdate")),
         updated_at=parse_datetime(updated_text),
         updated_text=updated_text,
-        payment_status=parse_payment_status(item.get("paymentstatus")),
+        payment_status=payment_status,
         payment_amount=payment_amount,
         lines=lines,
+        payment_state=NEUTRAL_PAYMENT_STATES.get(payment_status, ""),
+        payments=payments,
+        cod=parse_cod(_first(item, ("isCOD",))),
+        tracking=tracking,
+        notes=notes,
     )
     order.digest = _digest(order_id, vat_type, _text(item, "updatedatetime"), order)
     return order
@@ -230,8 +381,15 @@ def _digest(order_id, vat_type, updated_precise, order):
     """The order's fingerprint over what is read of it, ``updatedatetime`` as sent
     included (it may hold seconds where the text has minutes). The values and
     their order are those of the fingerprints stored before the neutral
-    classes, so an upgraded database skips its unchanged orders."""
+    classes, so an upgraded database skips its unchanged orders; cash on
+    delivery and the parcels are added only when present, for the same
+    reason. The payments list is covered by the payment status and amount."""
     customer = order.customer
+    extra = ()
+    if order.cod:
+        extra += (("cod", True),)
+    if order.tracking:
+        extra += (("tracking", [astuple(parcel) for parcel in order.tracking]),)
     return fingerprint(
         (
             order_id,
@@ -258,4 +416,5 @@ def _digest(order_id, vat_type, updated_precise, order):
             order.payment_amount,
             [astuple(line) for line in order.lines],
         )
+        + extra
     )

@@ -242,3 +242,86 @@ def test_payment_status_names_and_codes():
 def test_an_order_id_beyond_32_bits_is_refused_by_name():
     with pytest.raises(MarketplaceError, match="'id' 7961801383 is not a 32-bit order id"):
         parse_order(make_order(7961801383, [("A", 1, 10)]))
+
+
+def test_payments_cod_and_tracking_are_read():
+    """``payments`` items as the C# client's ``ZortPayment``; ``isCOD``;
+    the order's ``trackingno`` and ``shippingchannel``."""
+    order = parse_order(
+        make_order(
+            5,
+            [("A", 1, 10)],
+            paymentstatus="Partial",
+            paymentamount="6.00",
+            payments=[
+                {"id": 77, "name": "PromptPay", "amount": "6.00",
+                 "paymentdatetimeString": "2024-03-02 09:00"},
+            ],
+            isCOD="true",
+            trackingno="TH123",
+            shippingchannel="Kerry",
+            shippingdateString="2024-03-03",
+        )
+    )
+    assert order.payment_state == "partial"
+    assert [(p.amount, str(p.paid_on), p.method, p.ref) for p in order.payments] == [
+        (Decimal("6.00"), "2024-03-02", "PromptPay", "77")
+    ]
+    assert order.paid_amount == Decimal("6.00")
+    assert order.cod is True
+    assert [(t.number, t.carrier, str(t.shipped_on)) for t in order.tracking] == [
+        ("TH123", "Kerry", "2024-03-03")
+    ]
+    assert order.notes == []
+
+
+@pytest.mark.parametrize(
+    "tracking_list, expected",
+    [
+        (["A1", "B2"], [("A1", "Flash"), ("B2", "Flash")]),
+        ([{"trackingNo": "A1", "shippingChannel": "J&T"}], [("A1", "J&T")]),
+        ([{"tracking_number": "A1", "courier": "DHL"}], [("A1", "DHL")]),
+        ({"trackingno": "A1"}, [("A1", "Flash")]),
+    ],
+)
+def test_every_plausible_tracking_list_form_is_read(tracking_list, expected):
+    item = make_order(6, [("A", 1, 10)], shippingchannel="Flash", trackingList=tracking_list)
+    order = parse_order(item)
+    assert [(t.number, t.carrier) for t in order.tracking] == expected
+    assert order.notes == []
+
+
+def test_what_cannot_be_read_is_noted_not_dropped():
+    item = make_order(
+        7,
+        [("A", 1, 10)],
+        payments=[{"name": "Card"}, "cash"],
+        trackingList=[{"status": "picked"}],
+        paymentstatus="Refunded",
+    )
+    order = parse_order(item)
+    assert order.payments == []
+    assert order.tracking == []
+    assert len(order.notes) == 4
+    assert any("payment 1: no amount" in note for note in order.notes)
+    assert any("tracking 1: no tracking number (status)" in note for note in order.notes)
+    assert any("unknown payment status 'Refunded'" in note for note in order.notes)
+
+
+def test_a_v3_date_in_milliseconds_is_read_in_thai_time():
+    order = parse_order(
+        make_order(
+            8,
+            [("A", 1, 10)],
+            payments=[{"amount": 10, "paymentdatetime": "/Date(1709312400000)/"}],
+        )
+    )
+    # 2024-03-01 17:00 UTC is 2024-03-02 00:00 in Bangkok
+    assert str(order.payments[0].paid_on) == "2024-03-02"
+
+
+def test_tracking_and_cod_change_the_fingerprint_only_when_present():
+    plain = make_order(9, [("A", 1, 10)])
+    assert parse_order({**plain, "trackingList": []}).fingerprint == parse_order(plain).fingerprint
+    assert parse_order({**plain, "trackingno": "X1"}).fingerprint != parse_order(plain).fingerprint
+    assert parse_order({**plain, "isCOD": True}).fingerprint != parse_order(plain).fingerprint
