@@ -73,9 +73,29 @@ NEUTRAL_PAYMENT_STATES = {
 #: published); the order itself has ``trackingno``, ``shippingchannel`` and
 #: ``shippingdateString`` (the same client's ``ZortOrder``, and a public
 #: order model of a Zortout shop: ``trackingNo``, ``shippingChannel``).
-TRACKING_NUMBER_KEYS = ("trackingno", "trackingnumber", "tracking_no", "tracking_number", "tracking")
-TRACKING_CARRIER_KEYS = ("shippingchannel", "shippingname", "channel", "carrier", "courier", "provider")
-TRACKING_DATE_KEYS = ("shippingdateString", "shippingdate", "datetimeString", "datetime", "date", "createdatetime")
+TRACKING_NUMBER_KEYS = (
+    "trackingno",
+    "trackingnumber",
+    "tracking_no",
+    "tracking_number",
+    "tracking",
+)
+TRACKING_CARRIER_KEYS = (
+    "shippingchannel",
+    "shippingname",
+    "channel",
+    "carrier",
+    "courier",
+    "provider",
+)
+TRACKING_DATE_KEYS = (
+    "shippingdateString",
+    "shippingdate",
+    "datetimeString",
+    "datetime",
+    "date",
+    "createdatetime",
+)
 
 VAT_NONE, VAT_EXCLUDED, VAT_INCLUDED = 1, 2, 3
 TAX_MODES = {
@@ -335,12 +355,6 @@ def parse_order(item):
     vat_percent = number(item, "vatpercent", Decimal(0))
     amount = number(item, "amount")
     shipping_amount = number(item, "shippingamount", Decimal(0))
-    payment_status = parse_payment_status(item.get("paymentstatus"))
-    payments, payment_notes = parse_payments(item, label)
-    tracking, tracking_notes = parse_tracking(item, label)
-    notes = payment_notes + tracking_notes
-    if payment_status and payment_status not in NEUTRAL_PAYMENT_STATES:
-        notes.append(f"{label}: unknown payment status {payment_status!r}")
     order = RemoteOrder(
         ref=str(order_id),
         number=_text(item, "number"),
@@ -364,17 +378,31 @@ def parse_order(item):
         order_date=parse_date(item.get("orderdateString") or item.get("orderdate")),
         updated_at=parse_datetime(updated_text),
         updated_text=updated_text,
-        payment_status=payment_status,
         payment_amount=payment_amount,
         lines=lines,
-        payment_state=NEUTRAL_PAYMENT_STATES.get(payment_status, ""),
-        payments=payments,
-        cod=parse_cod(_first(item, ("isCOD",))),
-        tracking=tracking,
-        notes=notes,
+        **_payment_and_parcels(item, label),
     )
     order.digest = _digest(order_id, vat_type, _text(item, "updatedatetime"), order)
     return order
+
+
+def _payment_and_parcels(item, label):
+    """The ``RemoteOrder`` fields of an order's payment, cash on delivery and
+    parcels, with the notes on what could not be read of them."""
+    payment_status = parse_payment_status(item.get("paymentstatus"))
+    payments, payment_notes = parse_payments(item, label)
+    tracking, tracking_notes = parse_tracking(item, label)
+    notes = payment_notes + tracking_notes
+    if payment_status and payment_status not in NEUTRAL_PAYMENT_STATES:
+        notes.append(f"{label}: unknown payment status {payment_status!r}")
+    return {
+        "payment_status": payment_status,
+        "payment_state": NEUTRAL_PAYMENT_STATES.get(payment_status, ""),
+        "payments": payments,
+        "cod": parse_cod(_first(item, ("isCOD",))),
+        "tracking": tracking,
+        "notes": notes,
+    }
 
 
 def _digest(order_id, vat_type, updated_precise, order):
