@@ -202,6 +202,8 @@ def run_upgrade_check(odoo_src):
 def check_translation_templates(odoo_src, db, addons):
     """Step 3: True when the templates of the installed addons are current."""
     names = [name for name in i18n_export.translatable_addons() if name in addons]
+    if not names:
+        return True
     start = time.monotonic()
     try:
         stale = i18n_export.check(odoo_src, db, names)
@@ -209,8 +211,8 @@ def check_translation_templates(odoo_src, db, addons):
         print(f"[odoo] FAILED: translation templates: {error}")
         return False
     print(
-        f"[odoo] translation templates: {len(names) - len(stale)} current, {len(stale)} stale "
-        f"in {time.monotonic() - start:.0f} s"
+        f"[odoo] {'FAILED: ' if stale else ''}translation templates: "
+        f"{len(names) - len(stale)} current, {len(stale)} stale in {time.monotonic() - start:.0f} s"
     )
     return not stale
 
