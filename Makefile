@@ -2,7 +2,7 @@
 # variables documented in scripts/lib.sh (ODOO_SRC, PGHOST, ...).
 SHELL := /bin/bash
 
-.PHONY: help test test-unit run stop lint bench screenshots readme clean
+.PHONY: help test test-unit run stop lint bench screenshots readme i18n clean
 
 help:
 	@echo "make test      unit tier + Odoo tier (fresh database, install, reinstall, tests)"
@@ -13,6 +13,7 @@ help:
 	@echo "make bench     benchmarks (figures in docs/benchmarks.md)"
 	@echo "make screenshots  the manuals' screenshots, from Chromium on a fresh database"
 	@echo "make readme    each addon's README.rst and index.html from its readme/ fragments"
+	@echo "make i18n      each addon's i18n/<addon>.pot exported by Odoo (fresh database)"
 
 test:
 	@scripts/test.sh
@@ -37,6 +38,9 @@ screenshots:
 
 readme:
 	@scripts/readme.sh
+
+i18n:
+	@scripts/i18n.sh
 
 clean:
 	rm -rf .cache .pytest_cache

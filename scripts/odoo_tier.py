@@ -4,14 +4,18 @@ Steps, each a real ``odoo-bin`` run on a database created for this run:
   1. install every suite addon (test addons included); the log must hold
      no WARNING/ERROR line (deprecated views, missing access rights, ...);
   2. uninstall them and install them again, both with clean logs;
-  3. run the addons' tests (``odoo.tests`` classes) with pytest-odoo
+  3. the translation templates: each installed addon's ``i18n/<addon>.pot``
+     is exported again by Odoo (scripts/i18n_export.py) into a temporary
+     folder; a committed template that differs fails, naming the addon and
+     its first differing term (``make i18n`` writes them);
+  4. run the addons' tests (``odoo.tests`` classes) with pytest-odoo
      against that database, HTTP server on (HttpCase tests and tours),
      cron workers off; pytest's report is printed;
-  4. the server tests (tests/servers, pytest): real Odoo servers with cron
+  5. the server tests (tests/servers, pytest): real Odoo servers with cron
      workers on that database, as several servers of one installation;
-  5. the upgrade check (scripts/upgrade_check.py): a database made by an
+  6. the upgrade check (scripts/upgrade_check.py): a database made by an
      earlier version of the suite upgrades to this one, links kept;
-  6. each addon alone: every addon with tests is installed with only
+  7. each addon alone: every addon with tests is installed with only
      its declared dependencies (and the test-only addons those can carry, a
      test channel) on a database of its own, and its tests run there (a
      partner installs one addon, not the suite). Each addon counts as one
@@ -19,7 +23,7 @@ Steps, each a real ``odoo-bin`` run on a database created for this run:
 Prints ``odoo tier: N passed, N failed`` last; exits non-zero on any failure.
 
 Usage: python scripts/odoo_tier.py ODOO_SRC ADDONS [--keep-db] [--skip-reinstall] [--skip-servers]
-       [--skip-upgrade] [--skip-alone]
+       [--skip-upgrade] [--skip-alone] [--skip-i18n]
 """
 
 import argparse
@@ -30,6 +34,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import i18n_export
 
 REPO = Path(__file__).resolve().parent.parent
 LOG_DIR = Path(os.environ.get("SUITE_LOG_DIR", REPO / ".cache" / "logs"))
@@ -193,6 +199,24 @@ def run_upgrade_check(odoo_src):
     return completed.returncode == 0
 
 
+def check_translation_templates(odoo_src, db, addons):
+    """Step 3: True when the templates of the installed addons are current."""
+    names = [name for name in i18n_export.translatable_addons() if name in addons]
+    if not names:
+        return True
+    start = time.monotonic()
+    try:
+        stale = i18n_export.check(odoo_src, db, names)
+    except RuntimeError as error:
+        print(f"[odoo] FAILED: translation templates: {error}")
+        return False
+    print(
+        f"[odoo] {'FAILED: ' if stale else ''}translation templates: "
+        f"{len(names) - len(stale)} current, {len(stale)} stale in {time.monotonic() - start:.0f} s"
+    )
+    return not stale
+
+
 def suite_depends(name):
     """The suite addons ``name`` needs, itself included (Odoo's own left out)."""
     manifest = REPO / name / "__manifest__.py"
@@ -216,7 +240,7 @@ def alone_with_test_helpers(name, addons):
 
 
 def run_each_alone(odoo_src, addons):
-    """Step 6: ``(addons whose tests pass alone, addons whose tests do not)``."""
+    """Step 7: ``(addons whose tests pass alone, addons whose tests do not)``."""
     passed = failed = 0
     for name in addons:
         if not any((REPO / name / "tests").glob("test_*.py")):
@@ -249,6 +273,7 @@ def main():
     parser.add_argument("--skip-servers", action="store_true")
     parser.add_argument("--skip-upgrade", action="store_true")
     parser.add_argument("--skip-alone", action="store_true")
+    parser.add_argument("--skip-i18n", action="store_true")
     options = parser.parse_args()
 
     addons = options.addons.split(",")
@@ -274,8 +299,10 @@ def main():
         if "install" in failures:
             print("odoo tier: 0 passed, 1 failed")
             return 1
+        if not options.skip_i18n and not check_translation_templates(options.odoo_src, db, addons):
+            failures.append("translation templates")
         passed, failed = run_odoo_tests(options.odoo_src, db, addons)
-        total = passed + failed
+        total = passed + failed + (0 if options.skip_i18n else 1)
         if "test_marketplace_base" in addons and not options.skip_servers:
             passed_s, failed_s = run_server_tests(options.odoo_src, db)
             total += passed_s + failed_s

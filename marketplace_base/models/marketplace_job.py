@@ -283,10 +283,19 @@ class MarketplaceJob(models.Model):
                 "scheduled_at": next_try,
                 "duration": duration,
                 "exc_info": details,
-                "summary": f"Retry {self.attempts + 1} at {at} UTC: "
-                f"{message.splitlines()[0][:150]}",
-                "error_message": f"{message}\nAttempt {self.attempts} of {self.max_attempts}; "
-                f"next try at {at} UTC.",
+                "summary": self.env._(
+                    "Retry %(attempt)s at %(at)s UTC: %(error)s",
+                    attempt=self.attempts + 1,
+                    at=at,
+                    error=message.splitlines()[0][:150],
+                ),
+                "error_message": self.env._(
+                    "%(error)s\nAttempt %(attempt)s of %(max)s; next try at %(at)s UTC.",
+                    error=message,
+                    attempt=self.attempts,
+                    max=self.max_attempts,
+                    at=at,
+                ),
             }
         )
         self._wake_runner(next_try)

@@ -221,11 +221,13 @@ class MarketplaceJob(models.Model):
         self.ensure_one()
         account = self.account_id.with_company(self.company_id)
         if not account.active:
-            raise MarketplaceError(f"Account {account.name} is archived.")
+            raise MarketplaceError(self.env._("Account %s is archived.", account.name))
         handler = getattr(account, f"_run_job_{self.job_type}", None)
         if handler is None:
             raise MarketplaceError(
-                f"No handler for job type {self.job_type!r}: is its addon installed?"
+                self.env._(
+                    "No handler for job type %s: is its addon installed?", repr(self.job_type)
+                )
             )
         return handler(self)
 

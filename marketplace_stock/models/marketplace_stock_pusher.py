@@ -13,7 +13,6 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import RetryableJobError
-from odoo.addons.marketplace_base.lib.summary import count_phrase
 from odoo.addons.marketplace_base.tools import classify, job_logger
 from odoo.tools import split_every
 
@@ -117,16 +116,20 @@ class MarketplaceStockPusher(models.AbstractModel):
 
     @api.model
     def _summary(self, account, result):
+        """The push job's one line in the user's language, each count in its place."""
         remote = account._stock_remote_name()
+        pushed = result["stocks_pushed"]
         parts = [
-            count_phrase(result["stocks_pushed"], "stock pushed", "stocks pushed"),
-            count_phrase(result["unchanged"], "unchanged", "unchanged"),
+            self.env._("%(count)s stock pushed", count=pushed)
+            if pushed == 1
+            else self.env._("%(count)s stocks pushed", count=pushed),
+            self.env._("%(count)s unchanged", count=result["unchanged"]),
         ]
         if result["rejected"]:
             parts.append(
                 self.env._(
                     "%(skus)s refused by %(remote)s (sent again next push)",
-                    skus=count_phrase(result["rejected"], "SKU"),
+                    skus=self._sku_phrase(result["rejected"]),
                     remote=remote,
                 )
             )
@@ -134,16 +137,23 @@ class MarketplaceStockPusher(models.AbstractModel):
             parts.append(
                 self.env._(
                     "%(skus)s not confirmed by %(remote)s's answer (sent again next push)",
-                    skus=count_phrase(result["unconfirmed"], "SKU"),
+                    skus=self._sku_phrase(result["unconfirmed"]),
                     remote=remote,
                 )
             )
         duplicates = len(result["duplicates_list"]) + result.get("duplicates_list_more", 0)
         if duplicates:
             parts.append(
-                self.env._("%s held by two products, not pushed", count_phrase(duplicates, "SKU"))
+                self.env._("%s held by two products, not pushed", self._sku_phrase(duplicates))
             )
         return ", ".join(parts)
+
+    @api.model
+    def _sku_phrase(self, count):
+        """``1 SKU``, ``3 SKUs``, translated."""
+        if count == 1:
+            return self.env._("%(count)s SKU", count=count)
+        return self.env._("%(count)s SKUs", count=count)
 
 
 class _PushPart:

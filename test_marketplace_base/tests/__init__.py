@@ -5,5 +5,6 @@ from . import (
     test_runner,
     test_runner_concurrency,
     test_security,
+    test_translations,
     test_vacuum,
 )

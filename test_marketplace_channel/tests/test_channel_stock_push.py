@@ -94,3 +94,14 @@ class TestChannelStockPush(MarketplaceQueueCase):
         self.run_jobs()
         self.assertEqual(job.summary, "Skipped: Test Channel is this account's stock master.")
         self.assertFalse(REMOTE["batches"])
+
+    def test_summary_in_thai_keeps_each_count_in_its_place(self):
+        self.env["res.lang"]._activate_lang("th_TH")
+        pusher = self.env["marketplace.stock.pusher"].with_context(lang="th_TH")
+        result = {"stocks_pushed": 3, "unchanged": 1, "rejected": 2, "unconfirmed": 0}
+        self.assertEqual(
+            pusher._summary(self.account, {**result, "duplicates_list": ["T-9"]}),
+            "ส่งสต็อกแล้ว 3 รายการ, ไม่เปลี่ยนแปลง 1 รายการ, "
+            "2 SKU ถูกปฏิเสธโดย Test Channel (จะส่งอีกครั้งในการส่งครั้งถัดไป), "
+            "1 SKU ถูกใช้โดยสินค้าสองรายการ จึงไม่ได้ส่ง",
+        )
