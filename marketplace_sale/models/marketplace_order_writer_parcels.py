@@ -26,8 +26,9 @@ class MarketplaceOrderWriter(models.AbstractModel):
         }
 
     def _after_write(self, account, orders, by_ref, run):
-        super()._after_write(account, orders, by_ref, run)
+        result = super()._after_write(account, orders, by_ref, run)
         self._write_parcels(account, orders, by_ref, run)
+        return result
 
     def _write_parcels(self, account, orders, by_ref, run):
         """Set the parcels' tracking reference, and their carrier when a
