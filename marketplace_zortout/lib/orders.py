@@ -73,9 +73,29 @@ NEUTRAL_PAYMENT_STATES = {
 #: published); the order itself has ``trackingno``, ``shippingchannel`` and
 #: ``shippingdateString`` (the same client's ``ZortOrder``, and a public
 #: order model of a Zortout shop: ``trackingNo``, ``shippingChannel``).
-TRACKING_NUMBER_KEYS = ("trackingno", "trackingnumber", "tracking_no", "tracking_number", "tracking")
-TRACKING_CARRIER_KEYS = ("shippingchannel", "shippingname", "channel", "carrier", "courier", "provider")
-TRACKING_DATE_KEYS = ("shippingdateString", "shippingdate", "datetimeString", "datetime", "date", "createdatetime")
+TRACKING_NUMBER_KEYS = (
+    "trackingno",
+    "trackingnumber",
+    "tracking_no",
+    "tracking_number",
+    "tracking",
+)
+TRACKING_CARRIER_KEYS = (
+    "shippingchannel",
+    "shippingname",
+    "channel",
+    "carrier",
+    "courier",
+    "provider",
+)
+TRACKING_DATE_KEYS = (
+    "shippingdateString",
+    "shippingdate",
+    "datetimeString",
+    "datetime",
+    "date",
+    "createdatetime",
+)
 
 VAT_NONE, VAT_EXCLUDED, VAT_INCLUDED = 1, 2, 3
 TAX_MODES = {

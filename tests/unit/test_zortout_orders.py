@@ -254,8 +254,12 @@ def test_payments_cod_and_tracking_are_read():
             paymentstatus="Partial",
             paymentamount="6.00",
             payments=[
-                {"id": 77, "name": "PromptPay", "amount": "6.00",
-                 "paymentdatetimeString": "2024-03-02 09:00"},
+                {
+                    "id": 77,
+                    "name": "PromptPay",
+                    "amount": "6.00",
+                    "paymentdatetimeString": "2024-03-02 09:00",
+                },
             ],
             isCOD="true",
             trackingno="TH123",
