@@ -9,7 +9,7 @@
     "development_status": "Beta",
     "maintainers": ["marketplace-suite"],
     "external_dependencies": {"python": []},
-    "depends": ["marketplace_stock", "sale_stock"],
+    "depends": ["marketplace_stock", "sale_stock", "stock_delivery"],
     "data": [
         "views/marketplace_account_views.xml",
         "views/sale_order_views.xml",

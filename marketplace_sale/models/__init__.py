@@ -1,1 +1,7 @@
-from . import marketplace_account, marketplace_order_writer, sale_order, sale_order_line
+from . import (  # the writer before its extensions
+    marketplace_account,
+    marketplace_order_writer,
+    marketplace_order_writer_parcels,
+    sale_order,
+    sale_order_line,
+)

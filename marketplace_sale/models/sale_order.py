@@ -65,6 +65,14 @@ class SaleOrder(models.Model):
         string="Why it needs attention", readonly=True, copy=False
     )
 
+    marketplace_tracking = fields.Char(
+        string="Tracking (marketplace)",
+        readonly=True,
+        copy=False,
+        help="The parcels the remote system lists for this order: tracking numbers and "
+        "carriers. With Odoo as stock master, the deliveries carry the numbers too.",
+    )
+
     _sql_constraints = [
         (
             "marketplace_order_unique",

@@ -16,7 +16,19 @@ EVENTS = {
     "updateproductquantity": ("quantity", "updatequantityurl"),
     "addorder": ("order", "addorderurl"),
     "updateorder": ("order", "updateorderurl"),
+    # the order object too: its tracking or payment changed; an import of it
+    # brings the parcels and payments with everything else
+    "updateordertracking": ("order", "updateordertrackingurl"),
+    "updateorderpayment": ("order", "updateorderpaymenturl"),
 }
+
+
+def registered_events():
+    """The UpdateWebhook URL fields this version registers, as stored on the
+    account at registration (sorted, comma-separated)."""
+    return ",".join(sorted(field for _kind, field in EVENTS.values()))
+
+
 LIST_KEYS = ("list", "data", "products", "orders", "items")
 
 
@@ -45,6 +57,9 @@ ORDER_KEYS = frozenset(
         "amount",
         "status",
         "paymentstatus",
+        "paymentamount",
+        "trackingno",
+        "trackingList",
         "saleschannel",
         "vattype",
         "updatedatetime",

@@ -9,7 +9,7 @@ from odoo.addons.marketplace_base.tools import MANAGER_GROUP, notification
 from odoo.exceptions import UserError
 from odoo.tools import split_every
 
-from ..lib.webhook import EVENTS, event_order_refs, event_skus, payload_keys
+from ..lib.webhook import EVENTS, event_order_refs, event_skus, payload_keys, registered_events
 
 #: SKUs per stock sync, order ids per import queued from events.
 CHUNK = 200
@@ -30,19 +30,28 @@ class MarketplaceAccount(models.Model):
         string="Webhook URL",
         compute="_compute_zortout_webhook_url",
         help="Zortout calls this URL followed by the event name "
-        "(updateproductquantity, addorder, updateorder).",
+        "(updateproductquantity, addorder, updateorder, updateordertracking, "
+        "updateorderpayment).",
     )
     zortout_webhook_registered_url = fields.Char(readonly=True, copy=False)
+    zortout_webhook_registered_events = fields.Char(
+        readonly=True,
+        copy=False,
+        help="The UpdateWebhook fields set at the last registration: an event this "
+        "version receives that Zortout was not told of asks to register again.",
+    )
     zortout_webhook_registered_at = fields.Datetime(
         string="Webhooks registered", readonly=True, copy=False
     )
     zortout_webhook_state = fields.Selection(
-        [("none", "Not registered"), ("registered", "Registered"), ("stale", "URL changed")],
+        [("none", "Not registered"), ("registered", "Registered"), ("stale", "Register again")],
         string="Webhooks",
         compute="_compute_zortout_webhook_url",
+        help="Register again: the URL changed since the registration, or this version "
+        "receives events Zortout was not told of (after an upgrade).",
     )
 
-    @api.depends("zortout_webhook_registered_url")
+    @api.depends("zortout_webhook_registered_url", "zortout_webhook_registered_events")
     def _compute_zortout_webhook_url(self):
         base = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
         for account in self:
@@ -55,7 +64,10 @@ class MarketplaceAccount(models.Model):
             account.zortout_webhook_url = url
             if not account.zortout_webhook_registered_url:
                 account.zortout_webhook_state = "none"
-            elif account.zortout_webhook_registered_url != url:
+            elif (
+                account.zortout_webhook_registered_url != url
+                or account.zortout_webhook_registered_events != registered_events()
+            ):
                 account.zortout_webhook_state = "stale"
             else:
                 account.zortout_webhook_state = "registered"
@@ -86,12 +98,14 @@ class MarketplaceAccount(models.Model):
         self.write(
             {
                 "zortout_webhook_registered_url": self.zortout_webhook_url,
+                "zortout_webhook_registered_events": registered_events(),
                 "zortout_webhook_registered_at": fields.Datetime.now(),
             }
         )
         return notification(
             self.env._(
-                "Zortout now calls %s… on quantity changes and new or updated orders.",
+                "Zortout now calls %s… on quantity changes, new or updated orders, "
+                "and changes of an order's tracking or payment.",
                 self.zortout_webhook_url,
             ),
             "success",

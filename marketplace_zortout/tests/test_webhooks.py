@@ -240,6 +240,8 @@ class TestWebhooks(ZortoutCase, HttpCase):
                 "updatequantityurl": base + "updateproductquantity",
                 "addorderurl": base + "addorder",
                 "updateorderurl": base + "updateorder",
+                "updateordertrackingurl": base + "updateordertracking",
+                "updateorderpaymenturl": base + "updateorderpayment",
             },
         )
         self.assertTrue(self.server.requests_to("/v4/Webhook/GetWebhook"), "read back")
@@ -253,6 +255,21 @@ class TestWebhooks(ZortoutCase, HttpCase):
         self.env["ir.config_parameter"].set_param("web.base.url", "https://shop.example.com")
         self.account.invalidate_recordset()
         self.assertEqual(self.account.zortout_webhook_state, "stale")
+
+    def test_an_account_registered_before_the_order_tracking_events_asks_to_register_again(self):
+        # registered by the version without tracking and payment events: same URL, no event list
+        self.account.zortout_webhook_registered_url = self.account.zortout_webhook_url
+        self.account.zortout_catalog_size = 200_000
+        self.assertEqual(self.account.zortout_webhook_state, "stale")
+        self.assertFalse(
+            self.account.zortout_scan_warning, "quantity events still arrive: no scan warning"
+        )
+        click(self.account, "action_zortout_register_webhooks")
+        self.assertEqual(self.account.zortout_webhook_state, "registered")
+        self.assertEqual(
+            self.fake.webhook["updateordertrackingurl"],
+            self.account.zortout_webhook_url + "updateordertracking",
+        )
 
     def test_the_token_is_for_administrators_only(self):
         user = self.env["res.users"].create(

@@ -1,10 +1,12 @@
 """Reading Zortout webhook requests: the token and what an event names."""
 
 from odoo.addons.marketplace_zortout.lib.webhook import (
+    EVENTS,
     event_order_ids,
     event_order_refs,
     event_skus,
     payload_keys,
+    registered_events,
     token_matches,
 )
 from odoo.addons.marketplace_zortout.tests.zortout_server import (
@@ -66,3 +68,17 @@ def test_a_body_naming_no_order_gives_nothing_and_its_keys_are_named():
 
 def test_a_quantity_body_names_its_sku():
     assert event_skus(quantity_body("P0001", 20)) == ["P0001"]
+
+
+def test_tracking_and_payment_events_are_order_events_registered_with_the_others():
+    assert EVENTS["updateordertracking"] == ("order", "updateordertrackingurl")
+    assert EVENTS["updateorderpayment"] == ("order", "updateorderpaymenturl")
+    assert registered_events() == (
+        "addorderurl,updateorderpaymenturl,updateordertrackingurl,updateorderurl,updatequantityurl"
+    )
+
+
+def test_a_tracking_event_names_its_order_by_id_or_number():
+    tracked = make_order(7, [("A-1", 1, "10")], trackingno="TH1")
+    assert event_order_refs(webhook_order_body(tracked)) == ([7], [])
+    assert event_order_refs({"number": "SO-000007", "trackingno": "TH1"}) == ([], ["SO-000007"])
