@@ -8,7 +8,7 @@
     "license": "LGPL-3",
     "development_status": "Beta",
     "maintainers": ["marketplace-suite"],
-    "external_dependencies": {"python": ["MarkupSafe", "requests"]},
+    "external_dependencies": {"python": ["MarkupSafe", "requests", "Werkzeug"]},
     "depends": ["mail", "base_setup"],
     "data": [
         "security/marketplace_security.xml",

@@ -8,7 +8,7 @@
     "license": "LGPL-3",
     "development_status": "Beta",
     "maintainers": ["marketplace-suite"],
-    "external_dependencies": {"python": ["pytz", "Werkzeug"]},
+    "external_dependencies": {"python": ["pytz"]},
     "depends": ["marketplace_stock", "marketplace_catalog", "marketplace_sale"],
     "data": [
         "security/ir.model.access.csv",
