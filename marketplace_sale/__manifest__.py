@@ -11,6 +11,7 @@
     "external_dependencies": {"python": []},
     "depends": ["marketplace_stock", "sale_stock"],
     "data": [
+        "security/ir.model.access.csv",
         "views/marketplace_account_views.xml",
         "views/sale_order_views.xml",
     ],

@@ -47,6 +47,8 @@ STATUS_NAMES = {
     7: "Failed Shipment",
 }
 STATUS_CODES = {name.lower(): code for code, name in STATUS_NAMES.items()}
+#: Zortout states no currency: its shops sell in baht.
+CURRENCY = "THB"
 #: Zortout's statuses as neutral ones.
 NEUTRAL_STATUSES = {
     "Pending": neutral.PENDING,
@@ -372,6 +374,7 @@ def parse_order(item):
         cod=parse_cod(_first(item, ("isCOD",))),
         tracking=tracking,
         notes=notes,
+        currency=CURRENCY,
     )
     order.digest = _digest(order_id, vat_type, _text(item, "updatedatetime"), order)
     return order
