@@ -1,7 +1,7 @@
 {
     "name": "Marketplace Sale",
     "summary": "Remote orders into Odoo sale orders, for every channel",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",

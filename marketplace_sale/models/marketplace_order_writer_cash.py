@@ -9,6 +9,7 @@ are put in Needs attention with the reason and marked to be retried by the
 next import, the rest of the page goes on.
 """
 
+import logging
 from decimal import Decimal
 
 from odoo import fields, models
@@ -16,6 +17,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..lib.cash import INVOICE_NEVER, invoice_due, payment_due
 from ..lib.order import CANCELLED, RETURNED, total_mismatch
+
+_logger = logging.getLogger(__name__)
 
 #: Counters of the order to cash steps, shown (zero included) by every import.
 CASH_COUNTERS = ("invoices_created", "payments_registered", "credit_notes_created")
@@ -63,7 +66,7 @@ class MarketplaceOrderWriter(models.AbstractModel):
                 continue
             if order.status == CANCELLED or self._cash_policy(so, order) != INVOICE_NEVER:
                 invoiced.add(order.ref)
-        super()._apply_status([o for o in orders if o.ref not in invoiced], by_ref, run)
+        return super()._apply_status([o for o in orders if o.ref not in invoiced], by_ref, run)
 
     def _cash_policy(self, so, order):
         """The invoice policy of an order: its sales channel's, else its account's."""
@@ -71,7 +74,7 @@ class MarketplaceOrderWriter(models.AbstractModel):
         return account._order_invoice_policy(account._order_cash_settings(), order.sales_channel)
 
     def _after_write(self, account, orders, by_ref, run):
-        super()._after_write(account, orders, by_ref, run)
+        result = super()._after_write(account, orders, by_ref, run)
         pairs = [(order, by_ref[order.ref]) for order in orders]
         retried = self.env["sale.order"].browse(
             [so.id for _order, so in pairs if so.marketplace_cash_retry]
@@ -92,6 +95,7 @@ class MarketplaceOrderWriter(models.AbstractModel):
                     "marketplace_cash_retry": retry,
                 }
             )
+        return result
 
     # ------------------------------------------------------------- helpers
     def _cash_invoices(self, so):
@@ -110,8 +114,10 @@ class MarketplaceOrderWriter(models.AbstractModel):
             with self.env.cr.savepoint():
                 step(items)
             return items
-        except REFUSALS:
-            pass
+        except REFUSALS as exc:
+            _logger.info(
+                "%s for a batch of %s orders (%s): retried one by one", what, len(items), exc
+            )
         done = []
         for item in items:
             try:

@@ -6,6 +6,7 @@ import unittest
 from datetime import date
 from decimal import Decimal
 
+from odoo import fields
 from odoo.tests import tagged
 
 from .common import ZortoutCase
@@ -72,8 +73,9 @@ class OrderToCashCase(ZortoutCase):
         self.fake.orders = [o for o in self.fake.orders if o["id"] != order_id] + [item]
         return item
 
-    def import_orders(self):
-        self.account.order_window_start = False
+    def import_orders(self, keep_window=False):
+        if not keep_window:
+            self.account.order_window_start = False
         job = self.account._zortout_enqueue_orders()
         self.run_jobs()
         self.assertEqual(job.state, "done", job.error_message)
@@ -315,7 +317,15 @@ class TestOrderToCash(OrderToCashCase):
                 {"payment_method_id": self.env.ref("account.account_payment_method_manual_in").id},
             )
         ]
-        job = self.import_orders()
+        self.account.order_window_start = fields.Datetime.now()
+        before = len(self.server.requests)
+        job = self.import_orders(keep_window=True)
+        self.assertEqual(job.result["orders_created"], 0)
+        requests = [r for r in self.server.requests[before:] if r.path == "/v4/Order/GetOrders"]
+        self.assertTrue(
+            any(r.headers.get("orderidlist") == "1" for r in requests),
+            "out of the window, the order to retry is read again by id",
+        )
         self.assert_counts(job, payments=1)
         self.assertFalse(self.so(1).marketplace_attention)
         self.assertEqual(self.so(1).marketplace_payment_ids.journal_id, broken)
