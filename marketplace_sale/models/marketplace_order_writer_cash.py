@@ -286,6 +286,8 @@ class MarketplaceOrderWriter(models.AbstractModel):
                     "date": due.paid_on or fields.Date.context_today(self),
                     "memo": f"{self._label(so)} {due.method}".strip(),
                     "marketplace_sale_order_id": so.id,
+                    # the invoices' matched payments, written with the payment
+                    "invoice_ids": [fields.Command.set(invoices.ids)],
                 }
             )
         Payment = self.env["account.payment"].with_context(
@@ -306,8 +308,6 @@ class MarketplaceOrderWriter(models.AbstractModel):
                 plan.append(lines)
         if plan:
             self.env["account.move.line"]._reconcile_plan(plan)
-        for payment, (_order, _so, invoices, _due, _journal) in zip(payments, items, strict=True):
-            invoices.matched_payment_ids += payment
 
     # ---------------------------------------------------------- credit notes
     def _cash_credit_notes(self, pairs, run, flags):

@@ -340,8 +340,10 @@ class TestOrderToCashThai(OrderToCashCase):
         super().setUpClass()
         if cls.env["ir.module.module"]._get("l10n_th").state != "installed":
             raise unittest.SkipTest("l10n_th is not installed")
+        baht = cls.env.ref("base.THB")
+        baht.active = True
         company = cls.env["res.company"].create(
-            {"name": "Thai shop", "country_id": cls.env.ref("base.th").id}
+            {"name": "Thai shop", "country_id": cls.env.ref("base.th").id, "currency_id": baht.id}
         )
         cls.env.user.company_ids |= company
         cls.env["account.chart.template"].try_loading("th", company=company, install_demo=False)
