@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .order import CENT, OVERPAID, PAID, PAYING_STATES
+from .order import CENT, OVERPAID, PAID, PAYING_STATES, PAYMENT_VOIDED
 
 INVOICE_CONFIRMED = "confirmed"
 INVOICE_PAID = "paid"
@@ -68,6 +68,17 @@ def payment_due(order, registered):
         latest.paid_on if latest else None,
         (latest.method if latest else "") or ("COD" if order.cod else ""),
     )
+
+
+def payment_excess(order, registered):
+    """What Odoo registered beyond what the remote system now says was paid
+    (its payment voided, or a lower amount), or None: a refund or a
+    cancelled payment is for a person to decide, never undone silently."""
+    if registered <= 0 or order.payment_state not in PAYING_STATES | {PAYMENT_VOIDED}:
+        return None
+    paid = Decimal(0) if order.payment_state == PAYMENT_VOIDED else order.paid_amount
+    excess = (registered - paid).quantize(CENT)
+    return excess if excess > 0 else None
 
 
 def _latest(payments):

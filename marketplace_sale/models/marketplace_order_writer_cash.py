@@ -15,8 +15,8 @@ from decimal import Decimal
 from odoo import fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..lib.cash import INVOICE_NEVER, invoice_due, payment_due
-from ..lib.order import CANCELLED, RETURNED, total_mismatch
+from ..lib.cash import INVOICE_NEVER, invoice_due, payment_due, payment_excess
+from ..lib.order import CANCELLED, PAYMENT_VOIDED, RETURNED, total_mismatch
 
 _logger = logging.getLogger(__name__)
 
@@ -106,8 +106,8 @@ class MarketplaceOrderWriter(models.AbstractModel):
 
     def _cash_isolated(self, items, step, flags, what):
         """Run ``step(items)`` (items: ``(order, sale order, ...)`` tuples) in
-        a savepoint; when Odoo refuses, once per item, flagging the items
-        refused (to be retried). Return the items done."""
+        a savepoint; when Odoo refuses, on each half again, down to the items
+        refused, which are flagged (to be retried). Return the items done."""
         if not items:
             return []
         try:
@@ -115,17 +115,8 @@ class MarketplaceOrderWriter(models.AbstractModel):
                 step(items)
             return items
         except REFUSALS as exc:
-            _logger.info(
-                "%s for a batch of %s orders (%s): retried one by one", what, len(items), exc
-            )
-        done = []
-        for item in items:
-            try:
-                with self.env.cr.savepoint():
-                    step([item])
-                done.append(item)
-            except REFUSALS as exc:
-                flags[item[1]] = (
+            if len(items) == 1:
+                flags[items[0][1]] = (
                     self.env._(
                         "%(step)s: %(error)s The next import tries again.",
                         step=what,
@@ -133,7 +124,12 @@ class MarketplaceOrderWriter(models.AbstractModel):
                     ),
                     True,
                 )
-        return done
+                return []
+            _logger.info("%s for one of %s orders (%s): halving the batch", what, len(items), exc)
+        half = len(items) // 2
+        return self._cash_isolated(items[:half], step, flags, what) + self._cash_isolated(
+            items[half:], step, flags, what
+        )
 
     def _label(self, so):
         return so.marketplace_order_number or so.name
@@ -170,7 +166,16 @@ class MarketplaceOrderWriter(models.AbstractModel):
             if not invoice_due(account._order_invoice_policy(settings, order.sales_channel), order):
                 continue
             invoices = self._cash_invoices(so)
-            if not invoices:
+            if not invoices and so.currency_id.compare_amounts(so.amount_total, 0) < 0:
+                flags[so] = (
+                    self.env._(
+                        "The order's total is negative (%s): Odoo invoices no negative "
+                        "total. Issue a credit note by hand if one is due.",
+                        so.amount_total,
+                    ),
+                    False,
+                )
+            elif not invoices:
                 to_create.append((order, so))
             elif not invoices.filtered(lambda m: m.state == "posted"):
                 to_post.append((order, so, invoices))
@@ -235,6 +240,21 @@ class MarketplaceOrderWriter(models.AbstractModel):
                 lambda p: p.state not in ("draft", "canceled", "rejected")
             )
             registered = sum((Decimal(str(p.amount)) for p in payments), Decimal(0))
+            excess = payment_excess(order, registered)
+            if excess:
+                flags[so] = (
+                    self.env._(
+                        "%(channel)s says %(paid)s paid (%(state)s), Odoo registered "
+                        "%(registered)s: refund or cancel the difference (%(excess)s) by hand.",
+                        channel=so.marketplace_account_id._order_channel_label(),
+                        paid=order.paid_amount if order.payment_state != PAYMENT_VOIDED else 0,
+                        state=order.payment_status or order.payment_state,
+                        registered=registered,
+                        excess=excess,
+                    ),
+                    False,
+                )
+                continue
             due = payment_due(order, registered)
             if not due:
                 continue

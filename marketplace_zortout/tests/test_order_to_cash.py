@@ -210,6 +210,19 @@ class TestOrderToCash(OrderToCashCase):
         self.assertEqual(invoice.payment_state, "paid")
         self.assertEqual(self.so(1).marketplace_payment_ids.journal_id, self.cash, "COD mapped")
 
+    def test_a_payment_voided_after_it_was_registered_is_flagged_not_undone(self):
+        self.order(1, status="Packed")
+        self.import_orders()
+        payment_done = self.so(1).marketplace_payment_ids
+        self.order(1, status="Packed", paymentstatus="Voided")
+        job = self.import_orders()
+        self.assert_counts(job)
+        so = self.so(1)
+        self.assertTrue(so.marketplace_attention)
+        self.assertIn("refund or cancel the difference", so.marketplace_attention_reason)
+        self.assertEqual(so.marketplace_payment_ids, payment_done)
+        self.assertEqual(payment_done.state, "paid")
+
     def test_sales_channel_setting_overrides_the_account(self):
         self.account.order_sales_channel_ids = [
             (0, 0, {"name": "lazada", "invoice_policy": "never"}),

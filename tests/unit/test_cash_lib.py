@@ -9,6 +9,7 @@ from odoo.addons.marketplace_sale.lib.cash import (
     INVOICE_PAID,
     invoice_due,
     payment_due,
+    payment_excess,
 )
 from odoo.addons.marketplace_sale.lib.order import Payment, RemoteOrder
 
@@ -62,3 +63,10 @@ def test_cash_on_delivery_is_paid_only_when_the_remote_says_paid():
     assert payment_due(order("partial", "50", cod=True), Decimal(0)) is None
     due = payment_due(order("paid", "100", cod=True), Decimal(0))
     assert (due.amount, due.method) == (Decimal("100.00"), "COD")
+
+
+def test_what_odoo_registered_beyond_the_remote_payment_is_reported():
+    assert payment_excess(order("voided", "100"), Decimal("100")) == Decimal("100.00")
+    assert payment_excess(order("partial", "30"), Decimal("40")) == Decimal("10.00")
+    assert payment_excess(order("paid", "100"), Decimal("100")) is None
+    assert payment_excess(order("voided", "100"), Decimal(0)) is None, "nothing registered"
