@@ -9,6 +9,6 @@
     "development_status": "Beta",
     "maintainers": ["marketplace-suite"],
     "external_dependencies": {"python": []},
-    "depends": ["marketplace_sale"],
+    "depends": ["marketplace_sale", "l10n_th"],
     "installable": True,
 }

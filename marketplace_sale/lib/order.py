@@ -156,6 +156,8 @@ class RemoteOrder:
     notes: list = field(default_factory=list)
     #: A channel's own digest of everything it read (``fingerprint(...)``); empty: of these fields.
     digest: str = ""
+    #: The order's currency (ISO code, e.g. "THB"); empty: the company's.
+    currency: str = ""
 
     @property
     def fingerprint(self):

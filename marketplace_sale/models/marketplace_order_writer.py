@@ -116,6 +116,8 @@ class MarketplaceOrderWriter(models.AbstractModel):
                 to_do.append(order)
             elif so.marketplace_attention and so.state == "draft":
                 held.append(order)
+            elif self._retry_unchanged(so):
+                to_do.append(order)
             else:
                 run.add("orders_unchanged")
         if held and not retry_held:
@@ -168,6 +170,11 @@ class MarketplaceOrderWriter(models.AbstractModel):
         orders written, ``by_ref`` their sale orders by ref. Extended by the
         steps of order to cash; each must be idempotent and put an order it
         cannot complete in Needs attention rather than fail the page."""
+
+    def _retry_unchanged(self, so):
+        """Whether an unchanged, non-draft order is written again all the same
+        (a step after the write to retry); no by default."""
+        return False
 
     # ----------------------------------------------------------------- values
     def _status_vals(self, order):

@@ -47,6 +47,8 @@ STATUS_NAMES = {
     7: "Failed Shipment",
 }
 STATUS_CODES = {name.lower(): code for code, name in STATUS_NAMES.items()}
+#: Zortout states no currency: its shops sell in baht.
+CURRENCY = "THB"
 #: Zortout's statuses as neutral ones.
 NEUTRAL_STATUSES = {
     "Pending": neutral.PENDING,
@@ -380,6 +382,7 @@ def parse_order(item):
         updated_text=updated_text,
         payment_amount=payment_amount,
         lines=lines,
+        currency=CURRENCY,
         **_payment_and_parcels(item, label),
     )
     order.digest = _digest(order_id, vat_type, _text(item, "updatedatetime"), order)

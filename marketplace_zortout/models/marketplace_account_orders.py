@@ -48,10 +48,11 @@ class MarketplaceAccount(models.Model):
         return self.stock_master == "remote"
 
     def _order_default_tax(self, included):
-        """Zortout's VAT is Thailand's 7%."""
+        """Zortout's VAT is Thailand's 7%: the Thai chart's (``l10n_th``) when
+        the company has it, else the suite's own."""
         if self.channel != "zortout":
             return super()._order_default_tax(included)
-        return self._zortout_vat(included)
+        return self._order_chart_tax("tax_output_vat", included) or self._zortout_vat(included)
 
     # ----------------------------------------------------------------- buttons
     def action_zortout_import_orders_range(self):
@@ -207,12 +208,15 @@ class MarketplaceAccount(models.Model):
     def _zortout_retry_held(self, client, run, orders, seen):
         """Read again the quotations held for attention that this run did not
         see: Zortout does not touch an order when its product is created in
-        Odoo, yet the order can now complete."""
+        Odoo, yet the order can now complete. So are the orders whose invoice,
+        payment or credit note could not be made (a journal set since)."""
         held = self.env["sale.order"].search(
             [
                 ("marketplace_account_id", "=", self.id),
                 ("marketplace_attention", "=", True),
+                "|",
                 ("state", "=", "draft"),
+                ("marketplace_cash_retry", "=", True),
                 ("id", "not in", orders.ids),
                 ("marketplace_order_ref", "not in", list(seen)),
             ],
