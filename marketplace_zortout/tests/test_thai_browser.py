@@ -2,12 +2,11 @@ import json
 import re
 import time
 
+from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import ChromeBrowser
 from odoo.tools.translate import TranslationFileReader
-
-from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
 
 from .zortout_server import ZortoutFake
 
