@@ -157,6 +157,17 @@ ensure_chromium() {
     return 1
 }
 
+# A font with Thai glyphs, so that Thai screenshots show text, not boxes.
+ensure_thai_font() {
+    command -v fc-list >/dev/null && [ -n "$(fc-list :lang=th 2>/dev/null)" ] && return 0
+    if [ "$(id -u)" = 0 ] && [ "${SUITE_ALLOW_APT:-1}" != 0 ]; then
+        say "installing a Thai font for the screenshots"
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-thai-tlwg >/dev/null) &&
+            return 0
+    fi
+    say "no Thai font: the Thai screenshot will show boxes"
+}
+
 # Stop the private cluster that ensure_postgres started, if it runs.
 stop_private_postgres() {
     local bindir data="/var/tmp/odoo-suite-pg-$(id -u)" run_as=()

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$REPO_ROOT"
 require_odoo
 ensure_chromium || exit 1
+ensure_thai_font
 db=suite_screenshots_$$
 fresh_suite_db "$db"
 PYTHONPATH="$odoo_src" "$SUITE_VENV/bin/python" -m pytest -o addopts= -p odoo -p no:cacheprovider -q \

@@ -7,11 +7,15 @@ runner, a failing account; a quotation with a pasted vendor BOM.
 """
 
 import base64
+import io
 import os
 import time
 from pathlib import Path
 
+from PIL import Image
+
 from odoo.addons.marketplace_base.tests.fixture_server import FixtureServer
+from odoo.addons.marketplace_zortout.tests.test_orders import recent
 from odoo.addons.marketplace_zortout.tests.zortout_server import ZortoutFake, make_order
 from odoo.addons.vendor_spec_bom.tests.common import xlsx
 from odoo.tests import HttpCase, tagged
@@ -30,6 +34,11 @@ class TestReadmeScreenshots(HttpCase):
 
     def shoot(self, url, ready, name):
         """Open ``url`` as admin, wait until ``ready`` holds, save ``name``.png."""
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / f"{name}.png").write_bytes(self.capture(url, ready, name))
+
+    def capture(self, url, ready, name):
+        """The PNG of ``url`` as admin sees it once ``ready`` holds."""
         browser = ChromeBrowser(self, headless=True, success_signal="test successful")
         try:
             self.authenticate("admin", "admin", browser=browser)
@@ -41,8 +50,7 @@ class TestReadmeScreenshots(HttpCase):
             data = browser._websocket_request(
                 "Page.captureScreenshot", params={"format": "png"}, timeout=30
             )["data"]
-            OUT.mkdir(parents=True, exist_ok=True)
-            (OUT / f"{name}.png").write_bytes(base64.b64decode(data))
+            return base64.b64decode(data)
         finally:
             browser.stop()
             self._wait_remaining_requests()  # none may use the test cursor afterwards
@@ -148,6 +156,85 @@ class TestReadmeScreenshots(HttpCase):
             "zortout-account",
         )
 
+    def test_zortout_thai_screenshot(self):
+        """The Zortout account as a Thai shop's admin reads it."""
+        server = FixtureServer().start()
+        self.addCleanup(server.stop)
+        fake = ZortoutFake(server, {"BKK": {"TS-001": 12}})
+        self.env["res.lang"]._activate_lang("th_TH")
+        installed = self.env["ir.module.module"].search([("state", "=", "installed")])
+        self.env["ir.module.module"]._load_module_terms(installed.mapped("name"), ["th_TH"])
+        self.env.ref("base.user_admin").lang = "th_TH"
+        account = self.zortout_account(fake)
+        self.shoot(
+            f"/odoo/action-marketplace_base.marketplace_account_action/{account.id}",
+            "!!document.querySelector('.o_form_view .o_notebook .nav-link.active')",
+            "zortout-thai",
+        )
+
+    def test_zortout_order_to_cash_screenshot(self):
+        """A paid Shopee order through Zortout: imported by the job, invoiced
+        and paid as the account's settings say, its parcel's tracking shown."""
+        server = FixtureServer().start()
+        self.addCleanup(server.stop)
+        fake = ZortoutFake(server, {"BKK": {"TS-001": 12, "TS-002": 5}})
+        company = self.env.company
+        if not company.chart_template:
+            self.env["account.chart.template"].try_loading(
+                "generic_coa", company=company, install_demo=False
+            )
+        if company.currency_id.name != "THB":  # a rate as Odoo's currency update would set
+            self.env["res.currency.rate"].create(
+                {"currency_id": self.env.ref("base.THB").id, "rate": 34.5, "company_id": company.id}
+            )
+        for sku, name in (("TS-001", "Phone case black"), ("TS-002", "Phone case clear")):
+            self.env["product.product"].create(
+                {"name": name, "default_code": sku, "type": "consu", "is_storable": True}
+            )
+        fake.orders = [
+            make_order(
+                9201,
+                [("TS-001", 2, "199"), ("TS-002", 1, "149", "10%")],
+                status="Shipping",
+                shipping=40,
+                saleschannel="Shopee",
+                customercode="C-0042",
+                customername="Somchai Jaidee",
+                updated=recent(20),
+                trackingList=[{"trackingno": "KEX261120345", "shippingchannel": "Kerry Express"}],
+            )
+        ]
+        bank = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", company.id)], limit=1
+        )
+        account = self.zortout_account(fake)
+        # the account's Orders page, as the user fills it in
+        account.write({"order_invoice_policy": "paid", "order_payment_journal_id": bank.id})
+        job = account._zortout_enqueue_orders(params={"order_ids": [9201]}, identity_key=None)
+        self.env.flush_all()
+        self.env["marketplace.job"]._cron_run_jobs()
+        self.env.invalidate_all()
+        self.assertEqual(job.state, "done", job.error_message)
+        order = self.env["sale.order"].search([("marketplace_order_ref", "=", "9201")])
+        invoice = order.invoice_ids
+        self.assertEqual(invoice.state, "posted")
+        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+        self.assertIn("KEX261120345", order.marketplace_tracking)
+        self.browser_size = "1366x1300"
+        sale = self.capture(
+            f"/odoo/action-sale.action_orders/{order.id}",
+            OPEN_TAB % "Other Info",
+            "zortout-order-to-cash",
+        )
+        self.browser_size = "1366x760"
+        paid = self.capture(
+            f"/odoo/action-account.action_move_out_invoice_type/{invoice.id}",
+            "!!document.querySelector('.o_form_view .ribbon')",
+            "zortout-order-to-cash",
+        )
+        OUT.mkdir(parents=True, exist_ok=True)
+        stack_images([sale, paid], OUT / "zortout-order-to-cash.png")
+
     def test_zortout_push_refused_screenshot(self):
         """A push Zortout partly refuses: its answer names two SKUs in
         ``faillist``/``notupdatelist`` and counts one more it does not name."""
@@ -238,6 +325,20 @@ class TestReadmeScreenshots(HttpCase):
         url = f"/odoo/action-sale.action_quotations_with_onboarding/{order.id}"
         for tab, name in (("Vendor BOM", "vendor-bom"), ("Pricing", "vendor-bom-pricing")):
             self.shoot(url, OPEN_TAB % tab, name)
+
+
+def stack_images(pngs, path):
+    """One PNG of ``pngs`` one above the other, a grey rule between them."""
+    images = [Image.open(io.BytesIO(png)) for png in pngs]
+    rule = 6
+    width = max(image.width for image in images)
+    height = sum(image.height for image in images) + rule * (len(images) - 1)
+    sheet = Image.new("RGB", (width, height), (160, 160, 160))
+    top = 0
+    for image in images:
+        sheet.paste(image, (0, top))
+        top += image.height + rule
+    sheet.save(path, optimize=True)
 
 
 # Clicks a notebook tab until it is the active one; true once it is.

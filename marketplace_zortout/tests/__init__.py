@@ -6,6 +6,7 @@ from . import (
     test_product_import,
     test_stock_push,
     test_stock_sync,
+    test_thai_browser,
     test_tour,
     test_webhooks,
 )

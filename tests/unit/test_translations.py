@@ -25,6 +25,8 @@ PO_FILES = sorted(ROOT.glob("*/i18n/*.po"))
 REQUIRED = {
     "marketplace_base": ["th"],
     "marketplace_stock": ["th"],
+    "marketplace_sale": ["th"],
+    "marketplace_zortout": ["th"],
     "marketplace_dkhome": ["nl"],
     "marketplace_spector": ["sv"],
 }
