@@ -32,6 +32,8 @@ def build_paid_orders(make_order, count, skus, first_id, rng, updated):
             line = [rng.choice(skus), rng.randint(1, 4), rng.choice(PRICES)]
             if rng.random() < 0.2:
                 line.append(rng.choice(["10%", "5"]))
+                if line[-1] == "5" and float(line[2]) * line[1] <= 5:
+                    line[-1] = "10%"  # a sale: no line discounted below zero
             lines.append(tuple(line))
         moment = updated(order_id).strftime("%Y-%m-%d %H:%M")
         values = {
@@ -128,7 +130,8 @@ def measure(env, args, server, zortout_server):
         f"{total(parts, 'payments_registered')} payments"
     )
     assert not total(parts, "invoices_created") and not total(parts, "payments_registered")
-    print(f"goal: {'OK' if seconds < 600 else 'OVER'} (< 600 s)")
+    projected = seconds / max(args.orders, 1) * 10000
+    print(f"goal: {'OK' if projected < 600 else 'OVER'} ({projected:.0f} s for 10,000, < 600 s)")
 
 
 def check_invoices(env, account, orders):

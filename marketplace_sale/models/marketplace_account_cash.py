@@ -106,11 +106,13 @@ class MarketplaceAccount(models.Model):
     # --------------------------------------------------------------- currency
     def _order_pricelist(self, currency_name):
         """The pricelist of orders in ``currency_name`` (an ISO code), found or
-        created (the currency activated); none for the company's currency or an
-        unknown code."""
+        created (the currency activated); none for an order without currency
+        or with an unknown code. The company's currency gets one too: the
+        customers' default pricelist may be in another currency (a company
+        whose currency changed keeps its first pricelist)."""
         self.ensure_one()
         company = self.company_id
-        if not currency_name or currency_name == company.currency_id.name:
+        if not currency_name:
             return self.env["product.pricelist"]
         currency = (
             self.env["res.currency"]

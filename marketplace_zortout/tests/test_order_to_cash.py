@@ -127,6 +127,11 @@ class TestOrderToCash(OrderToCashCase):
         self.assertEqual(invoice.currency_id.name, "THB", "the order's currency")
         self.assertEqual(Decimal(str(invoice.amount_total)), Decimal(item["amount"]))
         self.assertEqual(invoice.payment_state, "paid")
+        self.assertEqual(invoice.invoice_line_ids.sale_line_ids.order_id, so)
+        self.assertEqual(so.invoice_status, "invoiced")
+        origin = invoice.message_ids.filtered(lambda m: so.name in str(m.body))
+        self.assertEqual(len(origin), 1, "the invoice's chatter says which order it comes from")
+        self.assertIn(f'data-oe-id="{so.id}"', str(origin.body))
         pay = so.marketplace_payment_ids
         self.assertEqual((pay.journal_id, pay.date), (self.bank, date(2026, 11, 20)))
         self.assertIn(pay, invoice.matched_payment_ids)
@@ -405,3 +410,20 @@ class TestOrderToCashThai(OrderToCashCase):
         job = self.import_orders()
         self.assert_counts(job, credit_notes=1)
         self.assertEqual(self.refunds(self.so(1)).state, "posted")
+
+    def test_orders_stay_in_baht_when_the_default_pricelist_is_in_another_currency(self):
+        """A company in baht whose first pricelist is in dollars (an export
+        price list, or one kept from before the currency changed)."""
+        company = self.account.company_id
+        self.env["product.pricelist"].create(
+            {
+                "name": "Export (USD)",
+                "currency_id": self.env.ref("base.USD").id,
+                "company_id": company.id,
+                "sequence": 1,
+            }
+        )
+        item = self.order(1, status="Packed", vattype=3)
+        self.import_orders()
+        self.assertEqual(self.so(1).currency_id, company.currency_id)
+        self.assertEqual(Decimal(str(self.so(1).amount_total)), Decimal(item["amount"]))
