@@ -82,11 +82,6 @@ def param_rows(params):
     return rows
 
 
-def count_phrase(count, singular, plural=None):
-    """``1 stock updated``, ``3 stocks updated``: counts in plain English."""
-    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
-
-
 def merge_counters(results):
     """Add up several results: numbers summed, lists joined (at most 50 items)."""
     merged = {}

@@ -16,7 +16,6 @@ page are read in one query each, new orders are created in one
 from collections import defaultdict
 
 from odoo import fields, models
-from odoo.addons.marketplace_base.lib.summary import count_phrase
 from odoo.addons.marketplace_base.tools import create_isolated, no_distribution_values
 
 from ..lib.customers import group_customers
@@ -83,14 +82,20 @@ class MarketplaceOrderWriter(models.AbstractModel):
         if failed:
             result["orders_not_created"] = failed
         parts = [
-            count_phrase(result["orders_created"], "order created", "orders created"),
+            self.env._("%(count)s order created", count=result["orders_created"])
+            if result["orders_created"] == 1
+            else self.env._("%(count)s orders created", count=result["orders_created"]),
             self.env._("%s updated", result["orders_updated"]),
             self.env._("%s need attention", result["needs_attention"])
             if result["needs_attention"] != 1
             else self.env._("1 needs attention"),
         ]
         if unreadable:
-            parts.append(count_phrase(unreadable, "unreadable order", "unreadable orders"))
+            parts.append(
+                self.env._("%(count)s unreadable order", count=unreadable)
+                if unreadable == 1
+                else self.env._("%(count)s unreadable orders", count=unreadable)
+            )
         if failed:
             parts.append(self.env._("%s not created", failed))
         result["summary"] = ", ".join(parts)

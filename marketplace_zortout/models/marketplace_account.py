@@ -5,7 +5,7 @@ import logging
 from odoo import api, fields, models
 from odoo.addons.marketplace_base.lib.errors import MarketplaceError
 from odoo.addons.marketplace_base.lib.field_report import FieldReport
-from odoo.addons.marketplace_base.lib.summary import MAX_LISTED, count_phrase
+from odoo.addons.marketplace_base.lib.summary import MAX_LISTED
 from odoo.addons.marketplace_base.tools import MANAGER_GROUP, job_logger
 
 from ..clients.zortout import (
@@ -139,13 +139,7 @@ class MarketplaceAccount(models.Model):
             if not params.get("sku_list"):
                 self._zortout_record_scan(fetched)
         result = self.env["marketplace.stock.applier"]._apply_in_parts(self, fetched, job)
-        result["summary"] = ", ".join(
-            [
-                count_phrase(result["products_seen"], "product seen", "products seen"),
-                count_phrase(result["stocks_updated"], "stock updated", "stocks updated"),
-                count_phrase(result["unknown_skus"], "unknown SKU"),
-            ]
-        )
+        result["summary"] = self._zortout_stock_summary(result)
         unreadable = result.get("invalid_quantities", 0) + result.get("repeated_skus", 0)
         if unreadable:
             result["summary"] += self.env._(
@@ -161,6 +155,25 @@ class MarketplaceAccount(models.Model):
             result.update(self._zortout_client_notes(client))
         log.info("%s", result["summary"])
         return result
+
+    def _zortout_stock_summary(self, result):
+        """What a stock sync did ("30 products seen, 4 stocks updated, 2 unknown SKUs")."""
+        seen = result["products_seen"]
+        updated = result["stocks_updated"]
+        unknown = result["unknown_skus"]
+        return ", ".join(
+            [
+                self.env._("%(count)s product seen", count=seen)
+                if seen == 1
+                else self.env._("%(count)s products seen", count=seen),
+                self.env._("%(count)s stock updated", count=updated)
+                if updated == 1
+                else self.env._("%(count)s stocks updated", count=updated),
+                self.env._("%(count)s unknown SKU", count=unknown)
+                if unknown == 1
+                else self.env._("%(count)s unknown SKUs", count=unknown),
+            ]
+        )
 
     def _zortout_fetch_stock(self, client, params, log):
         """``{location: [(sku, quantity, remote warehouse), ...]}``, every page read."""

@@ -1,7 +1,6 @@
 """What a job's result looks like to the person reading it."""
 
 from odoo.addons.marketplace_base.lib.summary import (
-    count_phrase,
     counter_rows,
     label,
     merge_counters,
@@ -60,12 +59,6 @@ def test_parameters_read_as_labelled_values_without_empty_or_internal_ones():
         "carry": {"products_seen": 3},
     }
     assert param_rows(params) == [("SKU list", "A-1, B-2"), ("Full", "Yes"), ("Part", "2")]
-
-
-def test_counts_read_in_plain_english():
-    assert count_phrase(1, "stock updated", "stocks updated") == "1 stock updated"
-    assert count_phrase(3, "stock updated", "stocks updated") == "3 stocks updated"
-    assert count_phrase(0, "unknown SKU") == "0 unknown SKUs"
 
 
 def test_a_mapping_of_lists_reads_as_text_not_as_python():
