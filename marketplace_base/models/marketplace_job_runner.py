@@ -201,6 +201,8 @@ class MarketplaceJob(models.Model):
         _logger.info("Job %s (%s) for account %s: started", *log_args)
         start = time.monotonic()
         try:
+            # in the company's language: its summary and messages are read there
+            job = job.with_context(lang=job._company_lang())
             result = job._call_handler() or {}
             job._set_done(result, time.monotonic() - start)
             cr.commit()  # pylint: disable=invalid-commit
@@ -216,6 +218,12 @@ class MarketplaceJob(models.Model):
                 )
         else:
             _logger.info("Job %s (%s) for account %s: done - %s", *log_args, job.summary)
+
+    def _company_lang(self):
+        """The language of the job's company (its contact's), when installed:
+        a job runs as the system, whose language says nothing of the shop."""
+        lang = self.company_id.partner_id.lang
+        return (lang and self.env["res.lang"]._get_code(lang)) or None
 
     def _call_handler(self):
         self.ensure_one()

@@ -126,6 +126,8 @@ class TestThaiBrowser(HttpCase):
         self.env["product.product"].create(
             {"name": "Phone case", "default_code": "TS-001", "type": "consu", "is_storable": True}
         )
+        # jobs run in their company's language
+        self.env.company.partner_id.lang = "th_TH"
         admin = self.env.ref("base.user_admin")
         thai = self.env(user=admin, context={**self.env.context, "lang": "th_TH"})
         account = thai["marketplace.account"].create(
@@ -142,6 +144,8 @@ class TestThaiBrowser(HttpCase):
         thai.flush_all()
         thai["marketplace.job"]._cron_run_jobs()
         thai.invalidate_all()
+        job = thai["marketplace.job"].search([("account_id", "=", account.id)], limit=1)
+        self.assertIn("พบสินค้า 1 รายการ", job.summary, "the job's summary is written in Thai")
 
         menu = self.env.ref("marketplace_base.marketplace_base_menu_root")
         self.assertThaiPage(
