@@ -350,8 +350,9 @@ class TestOrderToCash(OrderToCashCase):
 
 
 @tagged("post_install", "-at_install")
-class TestOrderToCashThai(OrderToCashCase):
-    """A company with Thailand's chart of accounts: its VAT 7%, in baht."""
+class TestOrderToCashThai(TestOrderToCash):
+    """A company with Thailand's chart of accounts: its VAT 7%, in baht; every
+    case of the class above again there."""
 
     @classmethod
     def setUpClass(cls):
