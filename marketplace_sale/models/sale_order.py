@@ -21,7 +21,7 @@ class SaleOrder(models.Model):
         string="Remote order number", readonly=True, copy=False, index=True
     )
     marketplace_status = fields.Selection(
-        STATUSES, string="Remote status", readonly=True, copy=False
+        STATUSES, string="Marketplace status", readonly=True, copy=False
     )
     marketplace_remote_status = fields.Char(
         string="Status in the remote system",
