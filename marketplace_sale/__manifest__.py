@@ -1,7 +1,7 @@
 {
     "name": "Marketplace Sale",
     "summary": "Remote orders into Odoo sale orders, for every channel",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Sales",
     "website": "https://github.com/marketplace-suite/marketplace-suite",
     "author": "Marketplace Suite contributors",
@@ -12,6 +12,7 @@
     "depends": ["marketplace_stock", "sale_stock", "stock_delivery"],
     "data": [
         "security/ir.model.access.csv",
+        "security/marketplace_sale_rules.xml",
         "views/marketplace_account_views.xml",
         "views/sale_order_views.xml",
     ],

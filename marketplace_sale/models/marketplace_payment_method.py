@@ -11,7 +11,7 @@ class MarketplacePaymentMethod(models.Model):
     account_id = fields.Many2one(
         "marketplace.account", required=True, ondelete="cascade", index=True
     )
-    company_id = fields.Many2one(related="account_id.company_id")
+    company_id = fields.Many2one(related="account_id.company_id", store=True)
     name = fields.Char(
         string="Payment method",
         required=True,

@@ -14,7 +14,7 @@ class MarketplaceSalesChannel(models.Model):
     account_id = fields.Many2one(
         "marketplace.account", required=True, ondelete="cascade", index=True
     )
-    company_id = fields.Many2one(related="account_id.company_id")
+    company_id = fields.Many2one(related="account_id.company_id", store=True)
     name = fields.Char(
         string="Sales channel",
         required=True,

@@ -1,1 +1,6 @@
-from . import test_channel_orders, test_channel_stock_push, test_channel_webhooks
+from . import (
+    test_channel_order_settings_access,
+    test_channel_orders,
+    test_channel_stock_push,
+    test_channel_webhooks,
+)
