@@ -13,6 +13,7 @@ page are read in one query each, new orders are created in one
 ``create``, and status changes are applied per target state in batches.
 """
 
+import time
 from collections import defaultdict
 
 from odoo import fields, models
@@ -28,6 +29,9 @@ from ..lib.order import (
     total_mismatch,
 )
 
+#: Orders written (and taken to cash) at a time by ``_write_in_time``: a
+#: page of 500 invoiced and paid orders takes longer than a job part.
+CHUNK_SIZE = 100
 #: Counters every order import shows, zero included.
 COUNTERS = (
     "orders_created",
@@ -71,6 +75,24 @@ class MarketplaceOrderWriter(models.AbstractModel):
                 f"{so.marketplace_order_number or so.name}: {so.marketplace_attention_reason}",
             )
         return touched
+
+    def _write_in_time(self, account, orders, run, deadline, retry_held=False):
+        """Write ``orders`` by ``_write_page`` in chunks of ``CHUNK_SIZE``, the
+        first always, each next one only if it would end before ``deadline``
+        (timed by the chunk before). Return the sale orders written and how
+        many of ``orders`` (a prefix) were handed: the caller continues with
+        the rest in its next part."""
+        written = self.env["sale.order"]
+        done, per_order = 0, 0.0
+        while done < len(orders):
+            chunk = orders[done : done + CHUNK_SIZE]
+            start = time.monotonic()
+            if done and start + per_order * len(chunk) > deadline:
+                break
+            written |= self._write_page(account, chunk, run, retry_held=retry_held)
+            per_order = (time.monotonic() - start) / len(chunk)
+            done += len(chunk)
+        return written, done
 
     def _result(self, run):
         """The job result of an order import: its counters, lists and summary."""

@@ -132,7 +132,9 @@ class MarketplaceAccount(models.Model):
         run = job._run()
         run.add("windows_read_again", 0)
         orders = self.env["sale.order"]
-        seen = {}  # ref -> fingerprint of the orders this part read, each counted once
+        # ref -> fingerprint of the orders this part read (and those of its
+        # first page an earlier part wrote), each counted once
+        seen = dict(params.pop("page_done", None) or {})
         if params.get("order_ids") or params.get("order_numbers"):
             pages = client.iter_order_pages(
                 order_ids=params.get("order_ids"),
@@ -250,15 +252,31 @@ class MarketplaceAccount(models.Model):
         seen = {} if seen is None else seen
         for page, read, problems in pages:
             remote_orders = [o for o in read if seen.get(o.ref) != o.fingerprint]
-            seen.update((order.ref, order.fingerprint) for order in remote_orders)
-            orders |= writer._write_page(
-                self, remote_orders, run, retry_held=bool(params.get("manual"))
+            written, done = writer._write_in_time(
+                self, remote_orders, run, deadline, retry_held=bool(params.get("manual"))
             )
+            orders |= written
+            seen.update((order.ref, order.fingerprint) for order in remote_orders[:done])
+            count = client.page_counts[-1] if client.page_counts else None
+            if done < len(remote_orders):
+                # the page's time ran out: the next part reads it again and
+                # writes what this one did not (its refs are carried)
+                pages.close()
+                run.continue_with(
+                    {
+                        **params,
+                        "page": page,
+                        "count": carried if carried is not None else client.page_counts[0],
+                        "page_done": {
+                            o.ref: o.fingerprint for o in read if seen.get(o.ref) == o.fingerprint
+                        },
+                    }
+                )
+                break
             run.extend(
                 "unreadable_orders_list",
                 [f"{order_id or '?'}: {message}" for order_id, message in problems],
             )
-            count = client.page_counts[-1] if client.page_counts else None
             last = len(read) + len(problems) < ORDER_PAGE_SIZE or (
                 count is not None and page * ORDER_PAGE_SIZE >= count
             )

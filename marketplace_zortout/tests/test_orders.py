@@ -18,6 +18,7 @@ from .common import ZortoutCase
 from .zortout_server import make_order
 
 ORDERS = "odoo.addons.marketplace_zortout.models.marketplace_account_orders"
+WRITER = "odoo.addons.marketplace_sale.models.marketplace_order_writer"
 
 
 def recent(minutes=30):
@@ -256,6 +257,40 @@ class TestOrderImport(ZortoutCase):
         # one page ended at 10 s: a second would end at 20 s, past 15 s
         self.assertEqual(first.result["orders_created"], 2)
         self.assertTrue(first.result.get("continued_in_job"))
+
+    def test_a_page_longer_than_a_part_is_finished_by_the_next_part(self):
+        """A page of invoiced and paid orders can take longer than a part: it
+        is written in chunks, and the next part reads the page again and
+        writes the rest, each order once and counted once."""
+        for order_id in range(1, 6):
+            self.order(order_id)
+        Job = type(self.env["marketplace.job"])
+        with (
+            patch(f"{ORDERS}.ORDER_PAGE_SIZE", 4),
+            patch(f"{WRITER}.CHUNK_SIZE", 2),
+            patch.object(Job, "_part_deadline", lambda self: time.monotonic() - 1),
+        ):
+            first = self.import_orders()
+            self.assertEqual(first.result["orders_created"], 2, "one chunk, then out of time")
+            self.assertTrue(first.result.get("continued_in_job"))
+            self.run_jobs()
+        parts = self.env["marketplace.job"].search(
+            [("account_id", "=", self.account.id)], order="id"
+        )
+        self.assertEqual(parts.mapped("state"), ["done"] * 3)
+        self.assertEqual(parts[1].params["page"], 1, "the first page again")
+        self.assertEqual(sorted(parts[1].params["page_done"]), ["1", "2"])
+        self.assertEqual(parts[2].params["page"], 2)
+        self.assertEqual(
+            (parts[-1].result["orders_created"], parts[-1].result["orders_unchanged"]),
+            (5, 0),
+            "each order created once, none counted twice",
+        )
+        created = self.SaleOrder.search([("marketplace_account_id", "=", self.account.id)])
+        self.assertEqual(
+            sorted(int(ref) for ref in created.mapped("marketplace_order_ref")), [1, 2, 3, 4, 5]
+        )
+        self.assertTrue(self.account.order_window_start, "the window was read whole")
 
     def test_order_ids_import_exactly_those_and_leave_the_window(self):
         self.order(1)
