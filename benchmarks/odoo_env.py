@@ -132,3 +132,16 @@ def zortout_account(env, name, fake, **values):
     )
     env.cr.commit()
     return account
+
+
+def accounting(env):
+    """The company's chart of accounts (the generic one when it has none) and
+    its first bank and cash journals (the bank twice when it has no cash one)."""
+    company = env.company
+    if not company.chart_template:
+        env["account.chart.template"].try_loading("generic_coa", company=company)
+    Journal = env["account.journal"]
+    domain = [("company_id", "=", company.id)]
+    bank = Journal.search([*domain, ("type", "=", "bank")], limit=1)
+    cash = Journal.search([*domain, ("type", "=", "cash")], limit=1)
+    return bank, cash or bank

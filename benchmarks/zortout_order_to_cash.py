@@ -72,26 +72,13 @@ def main():
         measure(env, args, server, zortout_server)
 
 
-def accounting(env):
-    """The company's chart of accounts (the generic one when it has none) and
-    a bank and a cash journal."""
-    company = env.company
-    if not company.chart_template:
-        env["account.chart.template"].try_loading("generic_coa", company=company)
-    Journal = env["account.journal"]
-    domain = [("company_id", "=", company.id)]
-    bank = Journal.search([*domain, ("type", "=", "bank")], limit=1)
-    cash = Journal.search([*domain, ("type", "=", "cash")], limit=1)
-    return bank, cash or bank
-
-
 def measure(env, args, server, zortout_server):
     rng = random.Random(23)
     prefix = f"ZC{int(time.time()) % 100000:05d}-"
     skus = [f"{prefix}{i:05d}" for i in range(args.skus)]
     fake = zortout_server.ZortoutFake(server, {"MAIN": {}})
     t0 = time.perf_counter()
-    bank, cash = accounting(env)
+    bank, cash = odoo_env.accounting(env)
     odoo_env.create_storable_products(env, skus)
     env.company.tax_calculation_rounding_method = "round_globally"
     print(f"setup: chart, journals, {args.skus} products in {time.perf_counter() - t0:.1f} s")
