@@ -240,7 +240,9 @@ class MarketplaceAccount(models.Model):
     ):
         """Import page by page; when one more page (read and written) would end
         past the deadline, ask for the next page as a new part (with the order
-        count the read started with), so a part keeps within its time.
+        count the read started with), so a part keeps within its time. A page
+        whose own writing runs out of time (the writer's chunks) is asked for
+        again, with the refs already written carried as ``page_done``.
         Return ``orders`` and the sale orders written. An order read again in
         the same part, unchanged (a window read twice because its count moved,
         a held order the window already brought), is counted once.
@@ -250,6 +252,12 @@ class MarketplaceAccount(models.Model):
         deadline = run.deadline if deadline is None else deadline
         mark = time.monotonic()
         seen = {} if seen is None else seen
+
+        def hand_on(page, **extra):
+            pages.close()
+            count = carried if carried is not None else client.page_counts[0]
+            run.continue_with({**params, "page": page, "count": count, **extra})
+
         for page, read, problems in pages:
             remote_orders = [o for o in read if seen.get(o.ref) != o.fingerprint]
             written, done = writer._write_in_time(
@@ -257,35 +265,22 @@ class MarketplaceAccount(models.Model):
             )
             orders |= written
             seen.update((order.ref, order.fingerprint) for order in remote_orders[:done])
-            count = client.page_counts[-1] if client.page_counts else None
             if done < len(remote_orders):
-                # the page's time ran out: the next part reads it again and
-                # writes what this one did not (its refs are carried)
-                pages.close()
-                run.continue_with(
-                    {
-                        **params,
-                        "page": page,
-                        "count": carried if carried is not None else client.page_counts[0],
-                        "page_done": {
-                            o.ref: o.fingerprint for o in read if seen.get(o.ref) == o.fingerprint
-                        },
-                    }
-                )
+                page_done = {o.ref: o.fingerprint for o in read if seen.get(o.ref) == o.fingerprint}
+                hand_on(page, page_done=page_done)
                 break
             run.extend(
                 "unreadable_orders_list",
                 [f"{order_id or '?'}: {message}" for order_id, message in problems],
             )
+            count = client.page_counts[-1] if client.page_counts else None
             last = len(read) + len(problems) < ORDER_PAGE_SIZE or (
                 count is not None and page * ORDER_PAGE_SIZE >= count
             )
             now = time.monotonic()
             page_seconds, mark = now - mark, now
             if now + page_seconds > deadline and not last:
-                pages.close()
-                count = carried if carried is not None else client.page_counts[0]
-                run.continue_with({**params, "page": page + 1, "count": count})
+                hand_on(page + 1)
                 break
         return orders
 
